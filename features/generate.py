@@ -1,0 +1,195 @@
+"""Command line: generate, check or report the per-locale Gherkin features from the articles.
+
+    python -m features.generate [--articles DIR] [--out DIR] [--locale L ...]
+                                [--check] [--strict] [--report]
+
+Every ``<locale>.md`` in the articles folder becomes ``<out>/<locale>/settle_balance.feature``.
+Files are written atomically (temp file + rename). ``--check`` writes nothing and fails on a
+missing, stale or extra feature; ``--strict`` fails on alignment diagnostics; ``--report``
+prints each locale's label table and flags locales translated from another English source.
+An unusable article is reported by name and the other locales still generate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from features.article import Article, ArticleError, load_article
+from features.gherkin import FEATURE_NAME, render_feature
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLES = PROJECT_ROOT / "fixtures" / "articles"
+DEFAULT_OUT = PROJECT_ROOT / "features"
+
+
+@dataclass
+class Outcome:
+    """What happened to one article."""
+
+    locale: str
+    article: Article | None = None
+    feature: str | None = None
+    error: str | None = None
+
+
+def display_path(path: Path) -> str:
+    """A stable, machine-independent path for messages and feature headers."""
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def discover(articles: Path, locales: Sequence[str]) -> list[Path]:
+    """The article files to process, sorted; only ``locales`` when given."""
+    if not articles.is_dir():
+        raise SystemExit(f"error: articles folder {articles} does not exist")
+    paths = sorted(articles.glob("*.md"))
+    if locales:
+        found = {path.stem for path in paths}
+        missing = [locale for locale in locales if locale not in found]
+        if missing:
+            raise SystemExit(f"error: no article for locale(s) {', '.join(missing)} in {articles}")
+        paths = [path for path in paths if path.stem in locales]
+    if not paths:
+        raise SystemExit(f"error: no <locale>.md articles in {articles}")
+    return paths
+
+
+def build(path: Path) -> Outcome:
+    """Parse one article and render its feature, capturing an unusable article's error."""
+    try:
+        article = load_article(path)
+        if article.meta.locale != path.stem:
+            raise ArticleError(
+                f"{path}: file is named for locale {path.stem!r} but its front matter field "
+                f"'ms.contentlocale' is {article.meta.locale!r}"
+            )
+        feature = render_feature(article, display_path(path))
+    except ArticleError as error:
+        return Outcome(path.stem, error=str(error))
+    return Outcome(path.stem, article, feature)
+
+
+def write_atomically(target: Path, text: str) -> bool:
+    """Write ``text`` to ``target`` through a temp file and rename; False if unchanged."""
+    data = text.encode("utf-8")
+    if target.exists() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def feature_path(out: Path, locale: str) -> Path:
+    """Where the feature of ``locale`` lives."""
+    return out / locale / FEATURE_NAME
+
+
+def check(outcomes: list[Outcome], out: Path, whole_set: bool) -> list[str]:
+    """Problems that make the committed features differ from what would be generated."""
+    problems = []
+    for outcome in outcomes:
+        if outcome.feature is None:
+            continue
+        target = feature_path(out, outcome.locale)
+        if not target.exists():
+            problems.append(f"missing: {display_path(target)}")
+        elif target.read_text(encoding="utf-8") != outcome.feature:
+            problems.append(f"stale: {display_path(target)}")
+    if whole_set:
+        known = {outcome.locale for outcome in outcomes}
+        for existing in sorted(out.glob(f"*/{FEATURE_NAME}")):
+            if existing.parent.name not in known:
+                problems.append(f"extra (no article): {display_path(existing)}")
+    return problems
+
+
+def report(outcomes: list[Outcome]) -> str:
+    """Per-locale label tables and the English source version each was translated from."""
+    articles = [outcome.article for outcome in outcomes if outcome.article is not None]
+    hashes = Counter(article.meta.openlocfilehash for article in articles)
+    majority = hashes.most_common(1)[0][0] if hashes else ""
+    lines = []
+    for article in articles:
+        meta = article.meta
+        flag = "" if meta.openlocfilehash == majority else "  <-- older/different English source"
+        lines.append(f"{meta.locale}  {meta.title}")
+        lines.append(f"  source: ms.openlocfilehash {meta.openlocfilehash}{flag}")
+        lines.append(f"  handoff {meta.lasthandoff}, locfileid {meta.locfileid}")
+        width = max((len(label.english) for label in article.labels), default=0)
+        for label in article.labels:
+            shown = label.localized or "(missing)"
+            lines.append(f"  step {label.step}  {label.english.ljust(width)}  ->  {shown}")
+        lines.append(f"  diagnostics: {len(article.diagnostics)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m features.generate",
+        description="Generate per-locale Gherkin features from localized help articles.",
+    )
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, metavar="DIR")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
+    parser.add_argument(
+        "--locale",
+        action="append",
+        default=[],
+        metavar="L",
+        help="only this locale (repeatable or comma-separated)",
+    )
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if stale")
+    parser.add_argument("--strict", action="store_true", help="fail on alignment diagnostics")
+    parser.add_argument("--report", action="store_true", help="print the label tables")
+    args = parser.parse_args(argv)
+    args.locale = [part.strip() for item in args.locale for part in item.split(",") if part.strip()]
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    outcomes = [build(path) for path in discover(args.articles, args.locale)]
+    failed = False
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"error: {outcome.error}", file=sys.stderr)
+            failed = True
+        for diagnostic in outcome.article.diagnostics if outcome.article else ():
+            print(f"diagnostic: {diagnostic}", file=sys.stderr)
+            failed = failed or args.strict
+    if args.report:
+        print(report(outcomes))
+    elif args.check:
+        problems = check(outcomes, args.out, whole_set=not args.locale)
+        for problem in problems:
+            print(f"check: {problem}", file=sys.stderr)
+        if problems:
+            print("run `python -m features.generate` and commit the result", file=sys.stderr)
+        failed = failed or bool(problems)
+    else:
+        for outcome in outcomes:
+            if outcome.feature is not None:
+                target = feature_path(args.out, outcome.locale)
+                changed = write_atomically(target, outcome.feature)
+                print(f"{'wrote' if changed else 'unchanged'}: {display_path(target)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Render an ``Article`` as the Gherkin feature the browser suite runs.
+
+One English step grammar for every locale (see ``steps/``); every localized label is a quoted
+parameter, every group of steps is preceded by a comment quoting the article's numbered step.
+The scenarios follow the branches the article describes (owner / non-owner, each payment
+option), plus the navigation-and-notice check and the bad-input scenarios beyond the article.
+Rendering is a pure function of the article, so output is byte-for-byte deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from features.article import Action, Article, ArticleError, Label, Option, Step
+from features.labels import comparable, unlink
+
+FEATURE_NAME = "settle_balance.feature"
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+# Test data of the scenarios: English and numeric only, identical in every locale.
+BALANCE = ("129.00", "USD")
+CARDS_TABLE = (
+    ("brand", "number", "expires", "holder", "on file"),
+    ("Visa", "4242424242424242", "04/2027", "Alex Wilber", "yes"),
+    ("Mastercard", "5555555555554444", "11/2028", "Alex Wilber", "no"),
+)
+CARD_ON_FILE, OTHER_CARD = "4242", "4444"
+NEW_CARD = ("4000 0566 5566 5556", "08/2031", "Megan Bowen", "737")
+NEW_CARD_LAST4 = "5556"
+NEW_EXPIRY = "12/2035"
+BAD_CARD_NUMBER = "4000 0566 5566 5557"
+PAST_EXPIRY = "01/2020"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario: name, tags and its lines (comments and steps, unindented)."""
+
+    name: str
+    tags: tuple[str, ...]
+    lines: tuple[str, ...]
+
+
+def quote(text: str) -> str:
+    """A Gherkin step parameter: double-quoted, with backslash and quote escaped."""
+    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def one_line(text: str) -> str:
+    """Text safe for a single Gherkin line: control characters and newlines become spaces."""
+    return CONTROL_CHARS_RE.sub(" ", text).strip()
+
+
+def step_comment(step: Step) -> str:
+    """The comment quoting an article step, links reduced to their text."""
+    return f"# {step.number}. {one_line(unlink(step.localized))}"
+
+
+class FeatureBuilder:
+    """Builds the scenarios of one article from the steps it classifies."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.navigate = self._require(Action.NAVIGATE)
+        self.settle = self._require(Action.SETTLE)
+        self.save = self._require(Action.SAVE)
+        self.owner = article.step_for(Action.OWNER_OPTIONS)
+        self.non_owner = article.step_for(Action.NON_OWNER_OPTIONS)
+        if self.owner is None and self.non_owner is None:
+            raise ArticleError(
+                f"{article.path}: no step describes the card owner or non-owner options"
+            )
+
+    def _require(self, action: Action) -> Step:
+        step = self.article.step_for(action)
+        if step is None:
+            raise ArticleError(f"{self.article.path}: no numbered step does '{action.value}'")
+        labels = [label for label in step.labels if label.localized]
+        wanted = 2 if action in (Action.NAVIGATE, Action.SETTLE) else 1
+        if len(labels) < wanted:
+            raise ArticleError(
+                f"{self.article.path}: step {step.number} ({action.value}) names "
+                f"{len(labels)} usable bold label(s), needs {wanted}"
+            )
+        return step
+
+    def _labels(self, step: Step) -> list[Label]:
+        return [label for label in step.labels if label.localized]
+
+    # Step groups, each preceded by the article step it performs.
+    def go_to_products(self) -> list[str]:
+        billing, products = self._labels(self.navigate)[:2]
+        return [
+            step_comment(self.navigate),
+            f"When I go to {quote(billing.localized)} > {quote(products.localized)}",
+        ]
+
+    def open_settle_panel(self) -> list[str]:
+        notice, action = self._labels(self.settle)[:2]
+        return [
+            step_comment(self.settle),
+            f"Then the subscription with the outstanding balance shows {quote(notice.localized)}",
+            f"When I click {quote(action.localized)} next to {quote(notice.localized)}",
+            "Then the settle balance panel shows the amount due and the card on file",
+        ]
+
+    def click_save(self) -> list[str]:
+        save = self._labels(self.save)[0]
+        return [step_comment(self.save), f"When I click {quote(save.localized)} to save"]
+
+    def option_lines(self, step: Step, option: Option, *, valid: bool = True) -> list[str]:
+        lines = [step_comment(step)]
+        if option is Option.CHANGE_EXPIRY:
+            expiry = NEW_EXPIRY if valid else PAST_EXPIRY
+            lines.append(f"When I change the expiration date of the card on file to {quote(expiry)}")
+        elif option is Option.OTHER_CARD:
+            lines.append(f"When I pick the other card, ending in {quote(OTHER_CARD)}")
+        else:
+            number = NEW_CARD[0] if valid else BAD_CARD_NUMBER
+            expiry, holder, cvv = NEW_CARD[1:]
+            lines.append(
+                f"When I add a new card {quote(number)} expiring {quote(expiry)} "
+                f"held by {quote(holder)} with security code {quote(cvv)}"
+            )
+        return lines
+
+    def settled_lines(self, option: Option) -> list[str]:
+        amount, currency = BALANCE
+        card = {
+            Option.CHANGE_EXPIRY: CARD_ON_FILE,
+            Option.OTHER_CARD: OTHER_CARD,
+            Option.NEW_CARD: NEW_CARD_LAST4,
+        }[option]
+        lines = [
+            "Then the outstanding balance is settled and a confirmation is shown",
+            f"And exactly one charge of {quote(amount)} {quote(currency)} was made "
+            f"to the card ending in {quote(card)}",
+        ]
+        if option is Option.CHANGE_EXPIRY:
+            lines.append(f"And the card ending in {quote(card)} expires {quote(NEW_EXPIRY)}")
+        return lines
+
+    def sign_in(self, owner: bool) -> str:
+        who = "owns" if owner else "does not own"
+        return f"Given I am signed in as an admin who {who} the card on file"
+
+    def background(self) -> list[str]:
+        amount, currency = BALANCE
+        widths = [max(len(row[i]) for row in CARDS_TABLE) for i in range(len(CARDS_TABLE[0]))]
+        table = [
+            "  | " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |"
+            for row in CARDS_TABLE
+        ]
+        return [
+            f"Given a tenant whose subscription has a past-due balance of {quote(amount)} "
+            f"{quote(currency)}",
+            "And these credit cards are saved for the tenant:",
+            *table,
+        ]
+
+    def scenarios(self) -> Iterator[Scenario]:
+        yield Scenario(
+            "The article's navigation and notice labels are in the admin center",
+            ("@article", "@labels", "@severity:critical"),
+            (self.sign_in(True), *self.go_to_products(), *self.open_settle_panel()),
+        )
+        for step, owner in ((self.owner, True), (self.non_owner, False)):
+            if step is None:
+                continue
+            who = "Card owner" if owner else "Non-owner"
+            for option in step.options:
+                yield Scenario(
+                    f"{who} chooses to {option.value}, then saves",
+                    ("@article", "@owner" if owner else "@non-owner", "@severity:critical"),
+                    (
+                        self.sign_in(owner),
+                        *self.go_to_products(),
+                        *self.open_settle_panel(),
+                        *self.option_lines(step, option),
+                        *self.click_save(),
+                        *self.settled_lines(option),
+                    ),
+                )
+        if self.non_owner is not None and Option.CHANGE_EXPIRY not in self.non_owner.options:
+            yield Scenario(
+                "Non-owner is not offered to change the expiration date",
+                ("@article", "@non-owner", "@severity:critical"),
+                (
+                    self.sign_in(False),
+                    *self.go_to_products(),
+                    *self.open_settle_panel(),
+                    step_comment(self.non_owner),
+                    "Then I am not offered to change the expiration date",
+                    "And I can pick a different card or add a new card",
+                ),
+            )
+        yield from self.bad_input_scenarios()
+
+    def bad_input_scenarios(self) -> Iterator[Scenario]:
+        branch = self.owner or self.non_owner
+        owner = branch is self.owner
+        unchanged = "Then the balance is still outstanding and nothing was charged"
+        start = (self.sign_in(owner), *self.go_to_products(), *self.open_settle_panel())
+        cases = [
+            (Option.NEW_CARD, "A card number that fails validation is refused", "card number"),
+            (Option.CHANGE_EXPIRY, "An expiration date in the past is refused", "expiration date"),
+        ]
+        for option, name, field in cases:
+            if option not in branch.options:
+                continue
+            yield Scenario(
+                name,
+                ("@beyond-article", "@validation", "@severity:normal"),
+                (
+                    *start,
+                    *self.option_lines(branch, option, valid=False),
+                    *self.click_save(),
+                    f"Then the payment is refused with an error about the {field}",
+                    unchanged.replace("Then", "And", 1),
+                ),
+            )
+        yield Scenario(
+            "Cancel leaves the balance outstanding",
+            ("@beyond-article", "@severity:normal"),
+            (*start, "When I cancel the settle balance panel", unchanged),
+        )
+
+
+def render_feature(article: Article, source: str) -> str:
+    """The feature text for ``article``; ``source`` is the path shown in the header."""
+    builder = FeatureBuilder(article)
+    meta = article.meta
+    english_title = next(
+        (u.english for u in article.units if comparable(u.localized) == comparable(meta.title)),
+        meta.title,
+    )
+    lines = [
+        "# GENERATED by `python -m features.generate` from the localized help article.",
+        "# Do not edit: change the article (or the generator) and regenerate.",
+        f"# Source: {source}",
+        f"# ms.locfileid: {meta.locfileid}",
+        f"# ms.openlocfilehash: {meta.openlocfilehash}",
+        f"# ms.lasthandoff: {meta.lasthandoff}",
+    ]
+    if article.diagnostics:
+        lines.append(f"# Diagnostics ({len(article.diagnostics)}):")
+        lines.extend(f"#   {one_line(str(d).replace(chr(10), ' | '))}" for d in article.diagnostics)
+    else:
+        lines.append("# Diagnostics: none")
+    lines += [
+        f"@locale:{meta.locale} @locfileid:{meta.locfileid}",
+        f"Feature: {one_line(unlink(english_title))} [{meta.locale}]",
+        f"  {one_line(meta.title)}",
+        "",
+        "  Background:",
+        *(f"    {line}" for line in builder.background()),
+    ]
+    for scenario in builder.scenarios():
+        lines += ["", f"  {' '.join(scenario.tags)}", f"  Scenario: {scenario.name}"]
+        lines += [f"    {line}" for line in scenario.lines]
+    return "\n".join(lines) + "\n"
