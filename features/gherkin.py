@@ -173,7 +173,7 @@ class FeatureBuilder:
             for option in step.options:
                 yield Scenario(
                     f"{who} chooses to {option.value}, then saves",
-                    ("@article", "@owner" if owner else "@non-owner", "@severity:critical"),
+                    ("@article", "@owner" if owner else "@non_owner", "@severity:critical"),
                     (
                         self.sign_in(owner),
                         *self.go_to_products(),
@@ -186,7 +186,7 @@ class FeatureBuilder:
         if self.non_owner is not None and Option.CHANGE_EXPIRY not in self.non_owner.options:
             yield Scenario(
                 "Non-owner is not offered to change the expiration date",
-                ("@article", "@non-owner", "@severity:critical"),
+                ("@article", "@non_owner", "@severity:critical"),
                 (
                     self.sign_in(False),
                     *self.go_to_products(),
@@ -212,7 +212,7 @@ class FeatureBuilder:
                 continue
             yield Scenario(
                 name,
-                ("@beyond-article", "@validation", "@severity:normal"),
+                ("@beyond_article", "@validation", "@severity:normal"),
                 (
                     *start,
                     *self.option_lines(branch, option, valid=False),
@@ -223,7 +223,7 @@ class FeatureBuilder:
             )
         yield Scenario(
             "Cancel leaves the balance outstanding",
-            ("@beyond-article", "@severity:normal"),
+            ("@beyond_article", "@severity:normal"),
             (*start, "When I cancel the settle balance panel", unchanged),
         )
 

@@ -75,7 +75,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
-  @article @non-owner @severity:critical
+  @article @non_owner @severity:critical
   Scenario: Non-owner chooses to pick a different card, then saves
     Given I am signed in as an admin who does not own the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.
@@ -91,7 +91,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
-  @article @non-owner @severity:critical
+  @article @non_owner @severity:critical
   Scenario: Non-owner chooses to add a new card, then saves
     Given I am signed in as an admin who does not own the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.
@@ -107,7 +107,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
-  @article @non-owner @severity:critical
+  @article @non_owner @severity:critical
   Scenario: Non-owner is not offered to change the expiration date
     Given I am signed in as an admin who does not own the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.
@@ -120,7 +120,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then I am not offered to change the expiration date
     And I can pick a different card or add a new card
 
-  @beyond-article @validation @severity:normal
+  @beyond_article @validation @severity:normal
   Scenario: A card number that fails validation is refused
     Given I am signed in as an admin who owns the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.
@@ -136,7 +136,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then the payment is refused with an error about the card number
     And the balance is still outstanding and nothing was charged
 
-  @beyond-article @validation @severity:normal
+  @beyond_article @validation @severity:normal
   Scenario: An expiration date in the past is refused
     Given I am signed in as an admin who owns the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.
@@ -152,7 +152,7 @@ Feature: Settle an outstanding balance [lv-LV]
     Then the payment is refused with an error about the expiration date
     And the balance is still outstanding and nothing was charged
 
-  @beyond-article @severity:normal
+  @beyond_article @severity:normal
   Scenario: Cancel leaves the balance outstanding
     Given I am signed in as an admin who owns the card on file
     # 1. Dodieties uz **Norēķini > Jūsu produkti**.

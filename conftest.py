@@ -1,0 +1,13 @@
+"""Root conftest: registers the suite's fixture plugins and its shared step modules."""
+
+pytest_plugins = [
+    "fixtures.locale",
+    "fixtures.portal",
+    "fixtures.reporting",
+    "fixtures.browser",
+    "fixtures.pages",
+    "steps.tenant_steps",
+    "steps.navigation_steps",
+    "steps.payment_steps",
+    "steps.outcome_steps",
+]

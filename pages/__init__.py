@@ -1,0 +1,1 @@
+"""Page objects of the mock admin center: role-based locators, accessible names passed in."""

@@ -1,0 +1,1 @@
+"""The one English step grammar every locale's generated feature uses."""

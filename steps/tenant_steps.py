@@ -1,0 +1,56 @@
+"""Given steps: the tenant's billing situation, its saved cards, and who signs in."""
+
+from __future__ import annotations
+
+from pytest_bdd import given
+
+from fixtures.portal import PortalClient, TenantHandle
+from pages.admin_center import AdminCenter
+from steps.grammar import step
+
+YES = {"yes": True, "no": False}
+
+
+@given(
+    **step("a tenant whose subscription has a past-due balance of {amount} {currency}",
+         "amount", "currency"),
+    target_fixture="tenant_setup",
+)
+def past_due_balance(amount: str, currency: str) -> dict:
+    return {"balance": {"amount": amount, "currency": currency}}
+
+
+@given("these credit cards are saved for the tenant:")
+def saved_cards(tenant_setup: dict, datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    columns = [name.strip() for name in header]
+    cards = []
+    for row in rows:
+        values = dict(zip(columns, (cell.strip() for cell in row), strict=True))
+        cards.append(
+            {
+                "number": values["number"],
+                "expires": values["expires"],
+                "holder": values["holder"],
+                "on_file": YES[values["on file"]],
+            }
+        )
+    tenant_setup["cards"] = cards
+
+
+@given(
+    **step("I am signed in as an admin who (?P<who>owns|does not own) the card on file"),
+    target_fixture="tenant",
+)
+def signed_in_admin(
+    who: str,
+    tenant_setup: dict,
+    portal: PortalClient,
+    tenants: list[TenantHandle],
+    admin_center: AdminCenter,
+) -> TenantHandle:
+    setup = {**tenant_setup, "admin": {"name": "Alex Wilber", "owns_card": who == "owns"}}
+    tenant = portal.create_tenant(setup)
+    tenants.append(tenant)
+    admin_center.sign_in(tenant.signin_url)
+    return tenant
