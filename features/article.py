@@ -179,8 +179,6 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{path}: cannot read: {error.strerror}") from error
-    if not data.strip():
-        raise ArticleError(f"{path}: the file is empty")
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             f"{path}: {len(data):,} bytes is too large for a help article "
@@ -199,6 +197,8 @@ def read_text(path: Path) -> str:
 
 def parse_article(text: str, path: Path) -> Article:
     """Parse an article's text; ``path`` is used in messages and kept on the result."""
+    if not text.strip():
+        raise ArticleError(f"{path}: the file is empty")
     meta, content = parse_front_matter(text, path)
     units = parse_units(content, path)
     diagnostics: list[Diagnostic] = []

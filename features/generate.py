@@ -40,7 +40,15 @@ class Outcome:
 
 
 def display_path(path: Path) -> str:
-    """A stable, machine-independent path for messages and feature headers."""
+    """The path for messages: relative to the project when inside it, else as given."""
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def source_name(path: Path) -> str:
+    """The article's name in a feature header: machine-independent, so output is stable."""
     try:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
@@ -72,7 +80,7 @@ def build(path: Path) -> Outcome:
                 f"{path}: file is named for locale {path.stem!r} but its front matter field "
                 f"'ms.contentlocale' is {article.meta.locale!r}"
             )
-        feature = render_feature(article, display_path(path))
+        feature = render_feature(article, source_name(path))
     except ArticleError as error:
         return Outcome(path.stem, error=str(error))
     return Outcome(path.stem, article, feature)

@@ -1,0 +1,115 @@
+# Settle-balance docs-vs-UI suite. Main entry points (see README.md):
+#   make e2e    set up (venv, dependencies, Chromium), run the browser suite for every locale,
+#               build the Allure report
+#   make test   everything `make e2e` runs, plus lint, the generated-features staleness check
+#               and the project's own unit/contract tests (tests/); this is what CI runs
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+WORKERS ?= 2
+PYTEST_ARGS ?=
+RESULTS ?= allure-results
+REPORT ?= reports/allure
+SINGLE_FILE_REPORT ?= reports/allure-single-file
+XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
+
+.PHONY: help setup browser features check-features lint e2e unit test report mutate flake bench clean
+
+help:
+	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
+	@echo "make test            lint + feature staleness check + unit tests + the whole e2e suite (CI)"
+	@echo "make report          build reports/allure/index.html from $(RESULTS) (needs Node >= 20)"
+	@echo "make features        regenerate features/<locale>/settle_balance.feature from the articles"
+	@echo "make mutate          mutation self-check over every article label (slow)"
+	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test"
+	@echo "make bench           benchmark: raw Playwright floor vs the suite, serial and -n 2"
+	@echo "variables: WORKERS=$(WORKERS) PYTEST_ARGS='...' (e.g. PYTEST_ARGS='--locale fr-FR')"
+
+# --- setup ---------------------------------------------------------------------------------
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: $(PYTHON) 3.11 or newer is required (set PYTHON=/path/to/python3.11)." >&2; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  echo "error: could not create $(VENV): the Python venv module is missing." >&2; \
+	  echo "       On Debian/Ubuntu: sudo apt-get install python3-venv" >&2; exit 1; }
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+setup: $(STAMP) browser
+
+# A Chromium for the suite: the resolution order lives in fixtures/browser.py. On Debian as
+# root the system package is installed here (Playwright's download is not reachable
+# everywhere); elsewhere the message says how to get one.
+browser: $(STAMP)
+	@if [ -n "$${PW_CONNECT:-}" ]; then echo "browser: remote server $$PW_CONNECT"; exit 0; fi; \
+	if $(BIN)/python -m fixtures.browser >/dev/null 2>&1; then \
+	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
+	elif [ -z "$${E2E_CHROMIUM:-}" ] && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "browser: installing Debian's chromium package"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
+	else \
+	  $(BIN)/python -m fixtures.browser; \
+	fi
+
+# --- generated features --------------------------------------------------------------------
+features: $(STAMP)
+	$(BIN)/python -m features.generate
+
+check-features: $(STAMP)
+	$(BIN)/python -m features.generate --check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# --- runs ----------------------------------------------------------------------------------
+e2e: setup
+	@rm -rf $(RESULTS)
+	$(BIN)/pytest features $(XDIST) --alluredir=$(RESULTS) $(PYTEST_ARGS) || status=$$?; \
+	$(MAKE) --no-print-directory report; \
+	echo "Allure results: $(RESULTS)/   drift matrix: reports/drift-matrix.html"; \
+	exit $${status:-0}
+
+unit: $(STAMP)
+	$(BIN)/pytest tests $(XDIST) $(PYTEST_ARGS)
+
+test: setup check-features lint
+	@rm -rf $(RESULTS)
+	$(BIN)/pytest tests features $(XDIST) --alluredir=$(RESULTS) $(PYTEST_ARGS) || status=$$?; \
+	$(MAKE) --no-print-directory report; \
+	exit $${status:-0}
+
+# --- report --------------------------------------------------------------------------------
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+report:
+	@if ! command -v node >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 20)'; then \
+	  echo "report: Node.js >= 20 not found, skipping the HTML report; results are in $(RESULTS)/"; exit 0; fi; \
+	if [ ! -d $(RESULTS) ]; then echo "report: no $(RESULTS)/ yet: run make e2e first"; exit 0; fi; \
+	$(MAKE) --no-print-directory node_modules/.package-lock.json; \
+	npx --no-install allure generate $(RESULTS) --output $(REPORT) >/dev/null; \
+	npx --no-install allure awesome $(RESULTS) --single-file --output $(SINGLE_FILE_REPORT) >/dev/null; \
+	echo "Allure report: $(REPORT)/index.html (single file: $(SINGLE_FILE_REPORT)/index.html)"
+
+# --- trust and speed -----------------------------------------------------------------------
+mutate: setup
+	$(BIN)/python -m tests.mutation --all
+
+flake: setup
+	$(BIN)/python bench/flake_hunt.py --runs $${RUNS:-30}
+
+bench: setup
+	$(BIN)/python bench/benchmark.py
+
+clean:
+	rm -rf $(RESULTS) reports test-results .pytest_cache

@@ -1,0 +1,1 @@
+"""The project's own unit and contract tests (generator, portal, fixtures, reporting)."""
