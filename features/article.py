@@ -244,9 +244,7 @@ def parse_front_matter(text: str, path: Path) -> tuple[Meta, str]:
 
 def parse_units(content: str, path: Path) -> list[Unit]:
     """All translation units in document order; every unit must carry its English source."""
-    units = [
-        Unit(m["id"], m["local"].strip(), m["en"].strip()) for m in UNIT_RE.finditer(content)
-    ]
+    units = [Unit(m["id"], m["local"].strip(), m["en"].strip()) for m in UNIT_RE.finditer(content)]
     starts = [m["id"] for m in UNIT_START_RE.finditer(content)]
     if not starts:
         raise ArticleError(f"{path}: no translation units (<span data-ttu-id=…>) found")

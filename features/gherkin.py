@@ -114,7 +114,9 @@ class FeatureBuilder:
         lines = [step_comment(step)]
         if option is Option.CHANGE_EXPIRY:
             expiry = NEW_EXPIRY if valid else PAST_EXPIRY
-            lines.append(f"When I change the expiration date of the card on file to {quote(expiry)}")
+            lines.append(
+                f"When I change the expiration date of the card on file to {quote(expiry)}"
+            )
         elif option is Option.OTHER_CARD:
             lines.append(f"When I pick the other card, ending in {quote(OTHER_CARD)}")
         else:

@@ -20,7 +20,9 @@ def main() -> None:
     parser.add_argument("--not-owner", action="store_true", help="demo admin does not own the card")
     args = parser.parse_args()
     app = create_app(args.translations)
-    tenant = app.extensions["store"].create(parse_setup({"admin": {"owns_card": not args.not_owner}}))
+    tenant = app.extensions["store"].create(
+        parse_setup({"admin": {"owns_card": not args.not_owner}})
+    )
     base = f"http://{args.host}:{args.port}"
     print(f"Mock admin center on {base}")
     print(f"Demo tenant {tenant.id}: sign in at {base}/signin?token={tenant.token}")

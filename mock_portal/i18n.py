@@ -23,7 +23,7 @@ DEFAULT_LOCALE = "en-US"
 TRANSLATIONS_ENV = "MOCK_PORTAL_TRANSLATIONS"
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention pybabel extracts
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it here."""
     return message
 

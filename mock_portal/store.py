@@ -93,7 +93,9 @@ class Tenant:
                 }
                 for sub in self.subscriptions
             ],
-            "cards": [asdict(card) | {"on_file": card.id == self.card_on_file} for card in self.cards],
+            "cards": [
+                asdict(card) | {"on_file": card.id == self.card_on_file} for card in self.cards
+            ],
             "charges": [
                 {
                     "id": charge.id,
@@ -158,7 +160,7 @@ def parse_setup(data: object) -> dict:
     parsed = [_card(card, f"cards[{index}]") for index, card in enumerate(cards)]
     on_file = [card_id for card_id, is_on_file in parsed if is_on_file]
     if len(on_file) != 1:
-        raise SetupError("cards: exactly one card must have \"on_file\": true")
+        raise SetupError('cards: exactly one card must have "on_file": true')
     return {
         "admin_name": name.strip(),
         "owns_card": owns_card,
@@ -187,7 +189,7 @@ def _amount(value: object) -> Decimal:
         or amount > 1_000_000
         or amount != amount.quantize(Decimal("0.01"))
     ):
-        raise SetupError("balance.amount: expected a positive amount such as \"129.00\"")
+        raise SetupError('balance.amount: expected a positive amount such as "129.00"')
     return amount.quantize(Decimal("0.01"))
 
 

@@ -38,7 +38,12 @@ class SettlePanel:
 
     def add_card(self, number: str, expiry: str, holder: str, cvv: str) -> None:
         self.option("new-card").check()
-        for field, value in (("number", number), ("holder", holder), ("expires", expiry), ("cvv", cvv)):
+        for field, value in (
+            ("number", number),
+            ("holder", holder),
+            ("expires", expiry),
+            ("cvv", cvv),
+        ):
             self.dialog.get_by_test_id(f"new-card-{field}").fill(value)
 
     def save(self, label: str) -> None:

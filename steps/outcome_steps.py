@@ -28,7 +28,9 @@ def portal_catalogs() -> Catalogs:
 
 
 @then("the outstanding balance is settled and a confirmation is shown")
-def balance_settled(products_page: ProductsPage, portal: PortalClient, tenant: TenantHandle) -> None:
+def balance_settled(
+    products_page: ProductsPage, portal: PortalClient, tenant: TenantHandle
+) -> None:
     products_page.expect_settled()
     assert portal.state(tenant)["balance"]["amount"] == "0.00"
 
@@ -51,8 +53,7 @@ def one_charge(
     assert charges == [(amount, currency, last4)], f"charges recorded by the portal: {charges}"
 
 
-@then(
-    **step("the card ending in {last4} expires {expiry}", "last4", "expiry"))
+@then(**step("the card ending in {last4} expires {expiry}", "last4", "expiry"))
 def card_expires(portal: PortalClient, tenant: TenantHandle, last4: str, expiry: str) -> None:
     cards = {card["last4"]: card for card in portal.state(tenant)["cards"]}
     assert last4 in cards, f"no saved card ends in {last4}: {sorted(cards)}"
@@ -61,7 +62,10 @@ def card_expires(portal: PortalClient, tenant: TenantHandle, last4: str, expiry:
 
 
 @then(
-    **step("the payment is refused with an error about the (?P<subject>card number|expiration date)"))
+    **step(
+        "the payment is refused with an error about the (?P<subject>card number|expiration date)"
+    )
+)
 def payment_refused(settle_panel: SettlePanel, feature_locale: str, subject: str) -> None:
     field, message = REFUSALS[subject]
     expect(settle_panel.dialog.get_by_role("alert")).to_be_visible()

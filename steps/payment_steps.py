@@ -31,14 +31,12 @@ def panel_shows_summary(
     settle_panel.expect_summary(amount, on_file["last4"])
 
 
-@when(
-    **step("I change the expiration date of the card on file to {expiry}", "expiry"))
+@when(**step("I change the expiration date of the card on file to {expiry}", "expiry"))
 def change_expiry(settle_panel: SettlePanel, expiry: str) -> None:
     settle_panel.change_expiry(expiry)
 
 
-@when(
-    **step("I pick the other card, ending in {last4}", "last4"))
+@when(**step("I pick the other card, ending in {last4}", "last4"))
 def pick_other_card(settle_panel: SettlePanel, last4: str) -> None:
     settle_panel.pick_saved_card(last4)
 
@@ -52,12 +50,13 @@ def pick_other_card(settle_panel: SettlePanel, last4: str) -> None:
         "cvv",
     )
 )
-def add_new_card(settle_panel: SettlePanel, number: str, expiry: str, holder: str, cvv: str) -> None:
+def add_new_card(
+    settle_panel: SettlePanel, number: str, expiry: str, holder: str, cvv: str
+) -> None:
     settle_panel.add_card(number, expiry, holder, cvv)
 
 
-@when(
-    **step("I click {label} to save", "label"))
+@when(**step("I click {label} to save", "label"))
 def click_save(settle_panel: SettlePanel, label: str) -> None:
     settle_panel.save(label)
 

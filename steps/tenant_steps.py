@@ -12,8 +12,11 @@ YES = {"yes": True, "no": False}
 
 
 @given(
-    **step("a tenant whose subscription has a past-due balance of {amount} {currency}",
-         "amount", "currency"),
+    **step(
+        "a tenant whose subscription has a past-due balance of {amount} {currency}",
+        "amount",
+        "currency",
+    ),
     target_fixture="tenant_setup",
 )
 def past_due_balance(amount: str, currency: str) -> dict:

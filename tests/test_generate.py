@@ -124,7 +124,8 @@ def test_strict_fails_on_diagnostics_but_still_writes(workspace, capsys) -> None
     articles, out = workspace
     path = articles / "nl-NL.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("op **Opslaan**", "op **Op** **slaan**"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("op **Opslaan**", "op **Op** **slaan**"),
+        encoding="utf-8",
     )
     assert run(articles, out, "--locale", "nl-NL") == 0
     assert run(articles, out, "--locale", "nl-NL", "--strict") == 1
