@@ -93,7 +93,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 report:
-	@if ! command -v node >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] < 20)'; then \
+	@if ! command -v node >/dev/null || ! node -e 'process.exit(Number(process.versions.node.split(".")[0] < 20))'; then \
 	  echo "report: Node.js >= 20 not found, skipping the HTML report; results are in $(RESULTS)/"; exit 0; fi; \
 	if [ ! -d $(RESULTS) ]; then echo "report: no $(RESULTS)/ yet: run make e2e first"; exit 0; fi; \
 	$(MAKE) --no-print-directory node_modules/.package-lock.json; \
