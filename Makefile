@@ -97,6 +97,7 @@ report:
 	  echo "report: Node.js >= 20 not found, skipping the HTML report; results are in $(RESULTS)/"; exit 0; fi; \
 	if [ ! -d $(RESULTS) ]; then echo "report: no $(RESULTS)/ yet: run make e2e first"; exit 0; fi; \
 	$(MAKE) --no-print-directory node_modules/.package-lock.json; \
+	export ALLURE_RESULTS=$(RESULTS); \
 	npx --no-install allure generate $(RESULTS) --output $(REPORT) >/dev/null; \
 	npx --no-install allure awesome $(RESULTS) --single-file --output $(SINGLE_FILE_REPORT) >/dev/null; \
 	echo "Allure report: $(REPORT)/index.html (single file: $(SINGLE_FILE_REPORT)/index.html)"

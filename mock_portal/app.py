@@ -92,6 +92,8 @@ def create_app(translations: str | os.PathLike | None = None, store: TenantStore
     """Build the portal app with its catalogs and an (empty) tenant store."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    # Static assets are immutable per run: no revalidation round trip on every page.
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
     app.extensions["catalogs"] = Catalogs(translations_dir(translations))
     app.extensions["store"] = store or TenantStore()
     app.extensions["version"] = portal_version()
