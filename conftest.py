@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "fixtures.locale",
+    "fixtures.sharding",
     "fixtures.portal",
     "fixtures.reporting",
     "fixtures.browser",

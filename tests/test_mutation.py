@@ -1,0 +1,33 @@
+"""A sample of the mutation self-check (the full sweep is `make mutate`): one drifted label per
+kind of control fails the suite with a message naming it; the unmutated catalogs pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.mutation import Mutant, all_mutants, evaluate
+
+pytestmark = pytest.mark.slow
+
+
+def sample() -> list[Mutant]:
+    by_label = {(m.locale, m.english): m for m in all_mutants()}
+    # A navigation button, the past-due notice (text, not a control) and Save, in three scripts.
+    return [
+        by_label[("ja-JP", "Billing")],
+        by_label[("lv-LV", "Subscription has a past due payment")],
+        by_label[("fr-FR", "Save")],
+    ]
+
+
+@pytest.mark.parametrize("mutant", sample(), ids=str)
+def test_drifted_label_is_caught_and_named(mutant: Mutant) -> None:
+    outcome = evaluate(mutant, mutant.locale, "-x")
+    assert outcome.killed, outcome.output[-3000:]
+    assert "Label differs from the article" in outcome.output
+
+
+def test_unmutated_catalogs_pass() -> None:
+    outcome = evaluate(None, "nl-NL")
+    assert outcome.returncode == 0, outcome.output[-3000:]
+    assert "10 passed" in outcome.output

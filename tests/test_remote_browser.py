@@ -1,0 +1,57 @@
+"""The suite against a real Playwright browser server on loopback (`--connect`), serial and -n 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.browser import resolve_chromium
+
+ROOT = Path(__file__).parent.parent
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def browser_server() -> Iterator[str]:
+    """`playwright run-server` on 127.0.0.1, a free port; stopped when the module ends."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", "0",
+         "--unsafe"],  # --unsafe: the client sets the Chromium executable path
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("Listening on ws://127.0.0.1:"), line
+        yield line.removeprefix("Listening on ")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_remote(endpoint: str, *extra: str) -> subprocess.CompletedProcess:
+    from fixtures.browser import playwright_managed_chromium
+
+    chromium = resolve_chromium(None, os.environ, playwright_managed_chromium)
+    env = {**os.environ, "E2E_CHROMIUM": chromium.executable}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "features", "--connect", endpoint, "--locale", "nl-NL",
+         "-p", "no:randomly", "-q", "--no-header", *extra],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_suite_passes_through_a_browser_server(browser_server: str) -> None:
+    result = run_remote(browser_server, "-p", "no:xdist")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "10 passed" in result.stdout
+
+
+def test_suite_passes_through_a_browser_server_with_two_workers(browser_server: str) -> None:
+    result = run_remote(browser_server, "-n", "2")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "10 passed" in result.stdout
