@@ -53,8 +53,9 @@ browser: $(STAMP)
 	if $(BIN)/python -m fixtures.browser >/dev/null 2>&1; then \
 	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
 	elif [ -z "$${E2E_CHROMIUM:-}" ] && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
-	  echo "browser: installing Debian's chromium package"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  echo "browser: installing Debian's chromium and chromium-headless-shell packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium chromium-headless-shell >/dev/null; \
 	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
 	else \
 	  $(BIN)/python -m fixtures.browser; \

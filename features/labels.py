@@ -19,6 +19,7 @@ LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^
 # Separators between the parts of a navigation path: "Billing > Your products", ja-JP "、".
 PATH_SEPARATOR_RE = re.compile(r"\s*(?:>|＞|›|、)\s*")
 TRAILING_PUNCTUATION = ".,:;!?。、，：；！？"
+MAX_WRAPPING = 4
 SPACES_RE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 
 
@@ -33,15 +34,20 @@ def unlink(text: str) -> str:
 
 
 def strip_wrapping(text: str) -> str:
-    """Remove brackets around a label and punctuation that trails it inside the bold."""
+    """Remove brackets around a label and punctuation that trails it inside the bold.
+
+    Real articles wrap a label in at most two bracket levels ("[[製品]](url)"); the bound
+    keeps hostile input ("[" * 5000 …) linear.
+    """
     label = text.strip()
-    while True:
+    for _ in range(MAX_WRAPPING):
         before = label
         label = label.rstrip(TRAILING_PUNCTUATION).strip()
         if label.startswith("[") and label.endswith("]") and _brackets_balance(label[1:-1]):
             label = label[1:-1].strip()
         if label == before:
-            return label
+            break
+    return label
 
 
 def _brackets_balance(text: str) -> bool:

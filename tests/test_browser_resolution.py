@@ -64,6 +64,13 @@ def test_path_names_in_order() -> None:
     assert found.executable == "/opt/cb"
 
 
+def test_headless_runs_prefer_the_headless_shell_and_headed_runs_do_not() -> None:
+    on_path = {"chromium-headless-shell": "/opt/shell", "chromium": "/opt/full"}
+    assert resolve_chromium(None, {}, nothing, on_path.get).executable == "/opt/shell"
+    headed = resolve_chromium(None, {}, nothing, on_path.get, headless=False)
+    assert headed.executable == "/opt/full"
+
+
 def test_missing_explicit_path_is_an_error_not_a_fallback() -> None:
     with pytest.raises(BrowserNotFound, match="E2E_CHROMIUM points at /nonexistent"):
         resolve_chromium(

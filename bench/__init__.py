@@ -1,0 +1,1 @@
+"""Benchmarks and the flake hunt: scripts, never timed tests."""
