@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from pages.base import PageObject
 from pages.labels import ArticleLabels
 
 
-class AdminCenter:
+class AdminCenter(PageObject):
     """The shell around every page: header and left navigation."""
 
     def __init__(self, page: Page, labels: ArticleLabels) -> None:
-        self.page = page
-        self.labels = labels
+        super().__init__(page, labels)
         self.nav = page.get_by_test_id("left-nav")
 
     def sign_in(self, signin_url: str) -> None:

@@ -55,6 +55,7 @@ class ArticleLabels:
 
         ``place`` locates, without using the label, where the UI puts that control.
         """
+        __tracebackhide__ = True  # the message says it all; this frame adds nothing
         label = self.provenance(text)
         located = self._by_label(scope, role, text)
         try:

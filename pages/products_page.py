@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from pages.base import PageObject
 from pages.labels import ArticleLabels
 
 
-class ProductsPage:
+class ProductsPage(PageObject):
     """Your products, as the article's step 2 reads it."""
 
     def __init__(self, page: Page, labels: ArticleLabels) -> None:
-        self.page = page
-        self.labels = labels
+        super().__init__(page, labels)
         self.billing_sections = page.get_by_test_id("billing-section")
 
     def billing_section_with(self, notice: str) -> Locator:

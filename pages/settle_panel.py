@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from pages.base import PageObject
 from pages.labels import ArticleLabels
 
 
-class SettlePanel:
+class SettlePanel(PageObject):
     """The dialog opened by the article's "Settle balance" action."""
 
     def __init__(self, page: Page, labels: ArticleLabels) -> None:
-        self.page = page
-        self.labels = labels
+        super().__init__(page, labels)
         self.dialog = page.get_by_role("dialog")
 
     def expect_open(self) -> None:

@@ -209,64 +209,20 @@ def test_non_owner_cannot_change_the_expiry_by_posting_anyway(client) -> None:
     assert state(client, tenant)["charges"] == []
 
 
+def new_card(**changes: str) -> dict:
+    """A valid "add a new card" form, with ``changes`` applied."""
+    form = {"choice": "new", "number": "4000056655665556", "holder": "A", "expires": "08/2031"}
+    return {**form, "cvv": "737", **changes}
+
+
 @pytest.mark.parametrize(
     ("form", "field", "message"),
     [
-        (
-            {
-                "choice": "new",
-                "number": "4000 0566 5566 5557",
-                "holder": "A",
-                "expires": "08/2031",
-                "cvv": "737",
-            },
-            "number",
-            "Enter a valid card number.",
-        ),
-        (
-            {
-                "choice": "new",
-                "number": "4242 4242",
-                "holder": "A",
-                "expires": "08/2031",
-                "cvv": "737",
-            },
-            "number",
-            "Enter a valid card number.",
-        ),
-        (
-            {
-                "choice": "new",
-                "number": "4000056655665556",
-                "holder": " ",
-                "expires": "08/2031",
-                "cvv": "737",
-            },
-            "holder",
-            "Enter the name on the card.",
-        ),
-        (
-            {
-                "choice": "new",
-                "number": "4000056655665556",
-                "holder": "A",
-                "expires": "13/2031",
-                "cvv": "737",
-            },
-            "expires",
-            "Enter the expiration date as MM/YYYY.",
-        ),
-        (
-            {
-                "choice": "new",
-                "number": "4000056655665556",
-                "holder": "A",
-                "expires": "08/2031",
-                "cvv": "7a7",
-            },
-            "cvv",
-            "Enter the 3- or 4-digit security code.",
-        ),
+        (new_card(number="4000 0566 5566 5557"), "number", "Enter a valid card number."),
+        (new_card(number="4242 4242"), "number", "Enter a valid card number."),
+        (new_card(holder=" "), "holder", "Enter the name on the card."),
+        (new_card(expires="13/2031"), "expires", "Enter the expiration date as MM/YYYY."),
+        (new_card(cvv="7a7"), "cvv", "Enter the 3- or 4-digit security code."),
         (
             {"choice": "expiry", "new_expiry": "10/2026"},
             "new_expiry",
