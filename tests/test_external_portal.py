@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import json
 import subprocess
 import sys
@@ -37,8 +38,10 @@ def test_standalone_portal_serves_a_demo_tenant(standalone_portal) -> None:
     health = json.load(urllib.request.urlopen(url + "/api/health", timeout=10))
     assert health["status"] == "ok"
     assert {"en-US", "fr-FR", "ja-JP", "lv-LV", "nl-NL", "zh-TW"} <= set(health["locales"])
-    request = urllib.request.Request(signin + "&lang=lv-LV")
-    page = urllib.request.urlopen(request, timeout=10).read().decode()
+    browser_like = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    page = browser_like.open(signin + "&lang=lv-LV", timeout=10).read().decode()
     assert '<html lang="lv-LV"' in page
 
 
