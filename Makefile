@@ -12,6 +12,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 WORKERS ?= 2
+RUNS ?= 30
 PYTEST_ARGS ?=
 RESULTS ?= allure-results
 REPORT ?= reports/allure
@@ -26,7 +27,7 @@ help:
 	@echo "make report          build reports/allure/index.html from $(RESULTS) (needs Node >= 20)"
 	@echo "make features        regenerate features/<locale>/settle_balance.feature from the articles"
 	@echo "make mutate          mutation self-check over every article label (slow)"
-	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test"
+	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test (FLAKE_ARGS=--stress)"
 	@echo "make bench           benchmark: raw Playwright floor vs the suite, serial and -n 2"
 	@echo "variables: WORKERS=$(WORKERS) PYTEST_ARGS='...' (e.g. PYTEST_ARGS='--locale fr-FR')"
 
@@ -108,7 +109,7 @@ mutate: setup
 	$(BIN)/python -m tests.mutation --all
 
 flake: setup
-	$(BIN)/python bench/flake_hunt.py --runs $${RUNS:-30}
+	$(BIN)/python bench/flake_hunt.py --runs $(RUNS) $(FLAKE_ARGS)
 
 bench: setup
 	$(BIN)/python bench/benchmark.py
