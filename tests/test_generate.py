@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from gherkin.parser import Parser
 
 from features import generate
-from features.article import load_article
-from features.gherkin import FEATURE_NAME, quote, render_feature
+from features.gherkin import FEATURE_NAME, quote
 
 ROOT = Path(__file__).parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -164,10 +162,3 @@ def test_report_flags_locales_from_another_english_source(capsys) -> None:
 def test_quote_escapes_for_gherkin() -> None:
     assert quote('say "hi" \\ now') == '"say \\"hi\\" \\\\ now"'
     assert quote("line\nbreak") == '"line break"'
-
-
-def test_generation_is_fast() -> None:
-    started = time.perf_counter()
-    for path in sorted(ARTICLES.glob("*.md")):
-        render_feature(load_article(path), path.name)
-    assert time.perf_counter() - started < 1.0

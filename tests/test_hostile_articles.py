@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 
 from features.article import ArticleError, load_article, parse_article
 from features.gherkin import one_line, quote, render_feature
-from features.labels import comparable, strip_markup
+from features.labels import MAX_WRAPPING, comparable, strip_markup
 from steps.grammar import quoted, unquote
 
 ROOT = Path(__file__).parent.parent
@@ -90,31 +89,27 @@ def test_mis_encoded_article(tmp_path: Path) -> None:
         load_article(path)
 
 
-def test_ten_megabyte_article_is_refused_quickly(tmp_path: Path) -> None:
+def test_ten_megabyte_article_is_refused_before_parsing(tmp_path: Path) -> None:
     path = tmp_path / "nl-NL.md"
     path.write_text(SEED + ("x" * 80 + "\n") * 130_000, encoding="utf-8")
-    started = time.perf_counter()
     with pytest.raises(ArticleError, match="too large"):
         load_article(path)
-    assert time.perf_counter() - started < 1
 
 
 def test_deep_nesting_does_not_blow_up() -> None:
     nested = "[" * 5000 + "Opslaan" + "]" * 5000
-    started = time.perf_counter()
     feature = feature_for(with_save_label(nested))
     Parser().parse(feature)
-    assert time.perf_counter() - started < 2
+    # Bracket stripping is bounded (MAX_WRAPPING levels), which keeps this input linear.
+    assert 'When I click "' + "[" * (5000 - MAX_WRAPPING) in feature
     spans = "<span>" * 2000 + "x" + "</span>" * 2000
     with pytest.raises(ArticleError):
         feature_for(SEED.replace("1. ", "1. " + spans, 1).replace("<span data-ttu-id", "<s", 99))
 
 
-def test_unclosed_link_and_bracket_soup_is_linear() -> None:
+def test_unclosed_link_and_bracket_soup_is_left_as_text() -> None:
     soup = "[](" * 20_000
-    started = time.perf_counter()
-    strip_markup(soup)
-    assert time.perf_counter() - started < 1
+    assert strip_markup(soup) == soup
 
 
 # --- properties ---------------------------------------------------------------------------------
