@@ -218,7 +218,6 @@ def render_products(tenant: Tenant, *, settling=None, settled=None, form=None, e
         form=form or {},
         errors=errors or {},
         field_labels=FIELD_LABELS,
-        help_url=HELP_URL,
         help_link=Markup('<a href="{}">{}</a>').format(HELP_URL, g._("Pay for your subscription")),
         active="products",
     )
