@@ -278,15 +278,8 @@ def test_validation_messages_are_localized(client) -> None:
 def test_holder_name_is_escaped(client) -> None:
     tenant = new_tenant(client)
     sign_in(client, tenant)
-    page = settle(
-        client,
-        tenant,
-        choice="new",
-        number="1",
-        holder="<script>alert(1)</script>",
-        expires="x",
-        cvv="1",
-    ).get_data(as_text=True)
+    hostile = new_card(number="1", holder="<script>alert(1)</script>", expires="x", cvv="1")
+    page = settle(client, tenant, **hostile).get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -312,15 +305,8 @@ def test_successful_save_settles_once_even_when_clicked_twice(client) -> None:
 def test_new_card_becomes_the_card_on_file(client) -> None:
     tenant = new_tenant(client)
     sign_in(client, tenant)
-    response = settle(
-        client,
-        tenant,
-        choice="new",
-        number="5555 5555 5555 4444",
-        holder="Megan",
-        expires="8/31",
-        cvv="123",
-    )
+    card = new_card(number="5555 5555 5555 4444", holder="Megan", expires="8/31", cvv="123")
+    response = settle(client, tenant, **card)
     assert response.status_code == 303
     cards = state(client, tenant)["cards"]
     assert [(c["brand"], c["last4"], c["expires"]) for c in cards if c["on_file"]] == [
