@@ -16,25 +16,38 @@ from pathlib import Path
 from playwright.sync_api import Page, expect, sync_playwright
 
 from features.article import load_article
-from features.gherkin import BAD_CARD_NUMBER, NEW_CARD, NEW_EXPIRY, OTHER_CARD, PAST_EXPIRY
+from features.gherkin import (
+    BAD_CARD_NUMBER,
+    BALANCE,
+    CARDS_TABLE,
+    NEW_CARD,
+    NEW_EXPIRY,
+    OTHER_CARD,
+    PAST_EXPIRY,
+)
 from fixtures.browser import CHROMIUM_ARGS, playwright_managed_chromium, resolve_chromium
 from fixtures.portal import PortalClient
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
-SETUP = {
-    "balance": {"amount": "129.00", "currency": "USD"},
-    "cards": [
-        {
-            "number": "4242424242424242",
-            "expires": "04/2027",
-            "holder": "Alex Wilber",
-            "on_file": True,
-        },
-        {"number": "5555555555554444", "expires": "11/2028", "holder": "Alex Wilber"},
-    ],
-}
+
+
+def tenant_setup() -> dict:
+    """The same tenant the features' Background describes (the generator's test data)."""
+    header, *rows = CARDS_TABLE
+    cards = [dict(zip(header, row, strict=True)) for row in rows]
+    return {
+        "balance": {"amount": BALANCE[0], "currency": BALANCE[1]},
+        "cards": [
+            {"number": c["number"], "expires": c["expires"], "holder": c["holder"],
+             "on_file": c["on file"] == "yes"}
+            for c in cards
+        ],
+    }  # fmt: skip
+
+
+SETUP = tenant_setup()
 
 
 def change_expiry(page: Page, expiry: str) -> None:
