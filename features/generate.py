@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from features.article import Article, ArticleError, load_article
+from core.article import Article, ArticleError, load_article
+from core.paths import ARTICLES, FEATURES, ROOT, split_locales
 from features.gherkin import FEATURE_NAME, render_feature
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ARTICLES = PROJECT_ROOT / "fixtures" / "articles"
-DEFAULT_OUT = PROJECT_ROOT / "features"
+PROJECT_ROOT = ROOT
+DEFAULT_ARTICLES = ARTICLES
+DEFAULT_OUT = FEATURES
 
 
 @dataclass
@@ -136,13 +137,14 @@ def report(outcomes: list[Outcome]) -> str:
     for article in articles:
         meta = article.meta
         flag = "" if meta.openlocfilehash == majority else "  <-- older/different English source"
-        lines.append(f"{meta.locale}  {meta.title}")
+        lines.append(f"{meta.locale}  {meta.title}  ({meta.translationtype or '?'})")
         lines.append(f"  source: ms.openlocfilehash {meta.openlocfilehash}{flag}")
         lines.append(f"  handoff {meta.lasthandoff}, locfileid {meta.locfileid}")
         width = max((len(label.english) for label in article.labels), default=0)
         for label in article.labels:
             shown = label.localized or "(missing)"
-            lines.append(f"  step {label.step}  {label.english.ljust(width)}  ->  {shown}")
+            doubt = f"   ?? {'; '.join(label.doubts)}" if label.doubts else ""
+            lines.append(f"  step {label.step}  {label.english.ljust(width)}  ->  {shown}{doubt}")
         lines.append(f"  diagnostics: {len(article.diagnostics)}")
         lines.append("")
     return "\n".join(lines)
@@ -166,7 +168,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true", help="fail on alignment diagnostics")
     parser.add_argument("--report", action="store_true", help="print the label tables")
     args = parser.parse_args(argv)
-    args.locale = [part.strip() for item in args.locale for part in item.split(",") if part.strip()]
+    args.locale = split_locales(args.locale)
     return args
 
 

@@ -13,25 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from features.article import Action, Article, ArticleError, Label, Option, Step
-from features.labels import comparable, unlink
+from core import scenario_data as data
+from core.article import Action, Article, ArticleError, Label, Option, Slot, Step
+from core.labels import comparable, unlink
 
 FEATURE_NAME = "settle_balance.feature"
-CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-
-# Test data of the scenarios: English and numeric only, identical in every locale.
-BALANCE = ("129.00", "USD")
-CARDS_TABLE = (
-    ("brand", "number", "expires", "holder", "on file"),
-    ("Visa", "4242424242424242", "04/2027", "Alex Wilber", "yes"),
-    ("Mastercard", "5555555555554444", "11/2028", "Alex Wilber", "no"),
-)
-CARD_ON_FILE, OTHER_CARD = "4242", "4444"
-NEW_CARD = ("4000 0566 5566 5556", "08/2031", "Megan Bowen", "737")
-NEW_CARD_LAST4 = "5556"
-NEW_EXPIRY = "12/2035"
-BAD_CARD_NUMBER = "4000 0566 5566 5557"
-PAST_EXPIRY = "01/2020"
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+CARDS_HEADER = ("brand", "number", "expires", "holder", "on file")
 
 
 @dataclass(frozen=True)
@@ -77,63 +65,72 @@ class FeatureBuilder:
         step = self.article.step_for(action)
         if step is None:
             raise ArticleError(f"{self.article.path}: no numbered step does '{action.value}'")
-        labels = [label for label in step.labels if label.localized]
-        wanted = 2 if action in (Action.NAVIGATE, Action.SETTLE) else 1
-        if len(labels) < wanted:
-            raise ArticleError(
-                f"{self.article.path}: step {step.number} ({action.value}) names "
-                f"{len(labels)} usable bold label(s), needs {wanted}"
-            )
         return step
 
-    def _labels(self, step: Step) -> list[Label]:
-        return [label for label in step.labels if label.localized]
+    def _label(self, slot: Slot) -> Label:
+        label = self.article.label(slot)
+        if label is None:
+            raise ArticleError(
+                f"{self.article.path}: the English source names no {slot.value!r} control"
+            )
+        return label
+
+    def comment(self, step: Step) -> list[str]:
+        """The article step quoted, and a note for each of its labels the article lost."""
+        lines = [step_comment(step)]
+        for label in step.labels:
+            if label.slot is not None and label.doubts:
+                lines.append(
+                    f"# article defect? {label.english!r} -> {label.localized!r}: "
+                    f"{one_line('; '.join(label.doubts))}"
+                )
+        return lines
 
     # Step groups, each preceded by the article step it performs.
     def go_to_products(self) -> list[str]:
-        billing, products = self._labels(self.navigate)[:2]
+        billing, products = self._label(Slot.BILLING), self._label(Slot.YOUR_PRODUCTS)
         return [
-            step_comment(self.navigate),
+            *self.comment(self.navigate),
             f"When I go to {quote(billing.localized)} > {quote(products.localized)}",
         ]
 
     def open_settle_panel(self) -> list[str]:
-        notice, action = self._labels(self.settle)[:2]
+        notice, action = self._label(Slot.PAST_DUE_NOTICE), self._label(Slot.SETTLE_BALANCE)
         return [
-            step_comment(self.settle),
+            *self.comment(self.settle),
             f"Then the subscription with the outstanding balance shows {quote(notice.localized)}",
             f"When I click {quote(action.localized)} next to {quote(notice.localized)}",
             "Then the settle balance panel shows the amount due and the card on file",
         ]
 
     def click_save(self) -> list[str]:
-        save = self._labels(self.save)[0]
-        return [step_comment(self.save), f"When I click {quote(save.localized)} to save"]
+        save = self._label(Slot.SAVE)
+        return [*self.comment(self.save), f"When I click {quote(save.localized)} to save"]
 
     def option_lines(self, step: Step, option: Option, *, valid: bool = True) -> list[str]:
         lines = [step_comment(step)]
         if option is Option.CHANGE_EXPIRY:
-            expiry = NEW_EXPIRY if valid else PAST_EXPIRY
+            expiry = data.NEW_EXPIRY if valid else data.PAST_EXPIRY
             lines.append(
                 f"When I change the expiration date of the card on file to {quote(expiry)}"
             )
         elif option is Option.OTHER_CARD:
-            lines.append(f"When I pick the other card, ending in {quote(OTHER_CARD)}")
+            lines.append(f"When I pick the other card, ending in {quote(data.OTHER_CARD.last4)}")
         else:
-            number = NEW_CARD[0] if valid else BAD_CARD_NUMBER
-            expiry, holder, cvv = NEW_CARD[1:]
+            number = data.NEW_CARD_NUMBER if valid else data.BAD_CARD_NUMBER
             lines.append(
-                f"When I add a new card {quote(number)} expiring {quote(expiry)} "
-                f"held by {quote(holder)} with security code {quote(cvv)}"
+                f"When I add a new card {quote(number)} expiring {quote(data.NEW_CARD_EXPIRY)} "
+                f"held by {quote(data.NEW_CARD_HOLDER)} "
+                f"with security code {quote(data.NEW_CARD_CVV)}"
             )
         return lines
 
     def settled_lines(self, option: Option) -> list[str]:
-        amount, currency = BALANCE
+        amount, currency = data.BALANCE_AMOUNT, data.BALANCE_CURRENCY
         card = {
-            Option.CHANGE_EXPIRY: CARD_ON_FILE,
-            Option.OTHER_CARD: OTHER_CARD,
-            Option.NEW_CARD: NEW_CARD_LAST4,
+            Option.CHANGE_EXPIRY: data.CARD_ON_FILE.last4,
+            Option.OTHER_CARD: data.OTHER_CARD.last4,
+            Option.NEW_CARD: data.NEW_CARD_LAST4,
         }[option]
         lines = [
             "Then the outstanding balance is settled and a confirmation is shown",
@@ -141,7 +138,9 @@ class FeatureBuilder:
             f"to the card ending in {quote(card)}",
         ]
         if option is Option.CHANGE_EXPIRY:
-            lines.append(f"And the card ending in {quote(card)} expires {quote(NEW_EXPIRY)}")
+            lines.append(
+                f"And the card ending in {quote(card)} expires {quote(data.NEW_EXPIRY)}"
+            )
         return lines
 
     def sign_in(self, owner: bool) -> str:
@@ -149,11 +148,15 @@ class FeatureBuilder:
         return f"Given I am signed in as an admin who {who} the card on file"
 
     def background(self) -> list[str]:
-        amount, currency = BALANCE
-        widths = [max(len(row[i]) for row in CARDS_TABLE) for i in range(len(CARDS_TABLE[0]))]
+        amount, currency = data.BALANCE_AMOUNT, data.BALANCE_CURRENCY
+        rows = [CARDS_HEADER] + [
+            (c.brand, c.number, c.expires, c.holder, "yes" if c.on_file else "no")
+            for c in data.SAVED_CARDS
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(CARDS_HEADER))]
         table = [
             "  | " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |"
-            for row in CARDS_TABLE
+            for row in rows
         ]
         return [
             f"Given a tenant whose subscription has a past-due balance of {quote(amount)} "
@@ -193,7 +196,7 @@ class FeatureBuilder:
                     self.sign_in(False),
                     *self.go_to_products(),
                     *self.open_settle_panel(),
-                    step_comment(self.non_owner),
+                    *self.comment(self.non_owner),
                     "Then I am not offered to change the expiration date",
                     "And I can pick a different card or add a new card",
                 ),
@@ -202,6 +205,8 @@ class FeatureBuilder:
 
     def bad_input_scenarios(self) -> Iterator[Scenario]:
         branch = self.owner or self.non_owner
+        if branch is None:  # __init__ refuses such an article; this keeps the types honest
+            return
         owner = branch is self.owner
         unchanged = "Then the balance is still outstanding and nothing was charged"
         start = (self.sign_in(owner), *self.go_to_products(), *self.open_settle_panel())
@@ -245,10 +250,11 @@ def render_feature(article: Article, source: str) -> str:
         f"# ms.locfileid: {meta.locfileid}",
         f"# ms.openlocfilehash: {meta.openlocfilehash}",
         f"# ms.lasthandoff: {meta.lasthandoff}",
+        f"# ms.translationtype: {meta.translationtype or 'unknown'}",
     ]
     if article.diagnostics:
         lines.append(f"# Diagnostics ({len(article.diagnostics)}):")
-        lines.extend(f"#   {one_line(str(d).replace(chr(10), ' | '))}" for d in article.diagnostics)
+        lines.extend(f"#   unit {d.unit_id}: {one_line(d.message)}" for d in article.diagnostics)
     else:
         lines.append("# Diagnostics: none")
     lines += [

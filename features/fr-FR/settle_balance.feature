@@ -4,6 +4,7 @@
 # ms.locfileid: 47739643
 # ms.openlocfilehash: 0f7c048218864757517090db20ec68203d85eff9
 # ms.lasthandoff: 09/14/2020
+# ms.translationtype: HT
 # Diagnostics: none
 @locale:fr-FR @locfileid:47739643
 Feature: Settle an outstanding balance [fr-FR]

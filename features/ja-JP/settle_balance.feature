@@ -4,6 +4,7 @@
 # ms.locfileid: 44282049
 # ms.openlocfilehash: f51ac76fb75c3386488ae533f8af4e48dfba921e
 # ms.lasthandoff: 05/13/2020
+# ms.translationtype: HT
 # Diagnostics: none
 @locale:ja-JP @locfileid:44282049
 Feature: Settle an outstanding balance [ja-JP]

@@ -4,6 +4,7 @@
 # ms.locfileid: 51831261
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
+# ms.translationtype: HT
 # Diagnostics: none
 @locale:nl-NL @locfileid:51831261
 Feature: Settle an outstanding balance [nl-NL]

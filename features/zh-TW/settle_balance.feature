@@ -4,6 +4,7 @@
 # ms.locfileid: 51831257
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
+# ms.translationtype: HT
 # Diagnostics: none
 @locale:zh-TW @locfileid:51831257
 Feature: Settle an outstanding balance [zh-TW]

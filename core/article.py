@@ -1,24 +1,28 @@
 """The article model: one localized side-by-side help article, parsed into dataclasses.
 
-A seed article is Markdown with YAML front matter in which every sentence is a translation
-unit holding the localized text and its English source. ``load_article`` reads one file into
-an ``Article``: metadata, units in document order, the numbered steps, the UI labels of each
-step (localized aligned with English by the order of bold runs) and what each step asks the
-reader to do, decided from the English source. Problems that still allow a useful feature are
-``Diagnostic``s; problems that do not raise ``ArticleError`` naming the file and the reason.
+An article is Markdown with YAML front matter in which every sentence is a translation unit
+holding the localized text and its English source. ``load_article`` reads one file into an
+``Article``: metadata, units in document order, the numbered steps, the UI labels of each step
+(localized aligned with English by the order of bold runs, each given its ``Slot`` — which
+control it names) and what each step asks the reader to do, decided from the English source.
+
+Problems that still allow a useful feature are ``Diagnostic``s (a label the article lost is an
+empty label, never a reason to stop); problems that do not raise ``ArticleError`` naming the
+file and the reason — among them an article that is not "Settle an outstanding balance".
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import frontmatter
 import yaml
 
-from features.labels import comparable, is_path, split_path, strip_markup, unlink
+from core.doubts import broken_run, doubts_about, hints_about
+from core.labels import Stripped, comparable, is_path, split_path, strip_markup, unlink
 
 REQUIRED_META = {
     "title": "title",
@@ -27,12 +31,16 @@ REQUIRED_META = {
     "openlocfilehash": "ms.openlocfilehash",
     "lasthandoff": "ms.lasthandoff",
 }
+SUPPORTED_TITLE = "Settle an outstanding balance"
+SUPPORTED_ANCHOR = "settle-an-outstanding-balance"
+SUPPORTED = f"'{SUPPORTED_TITLE}' (anchor #{SUPPORTED_ANCHOR}, ms.topic: article)"
 UNIT_RE = re.compile(
     r'<span data-ttu-id="(?P<id>[^"]*)">(?P<local>.*?)</span>'
     r'<span class="sxs-lookup"><span data-stu-id="(?P<sid>[^"]*)">(?P<en>.*?)</span></span>',
     re.S,
 )
 UNIT_START_RE = re.compile(r'<span data-ttu-id="(?P<id>[^"]*)">')
+ANCHOR_RE = re.compile(r'<a name="(?P<name>[^"]*)"></a>')
 STEP_LINE_RE = re.compile(r"^[ \t]*(?P<number>\d{1,3})\.[ \t]+(?P<body>.*)$", re.M)
 BOLD_RE = re.compile(r"\*\*(.*?)\*\*", re.S)
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -62,6 +70,23 @@ class Option(enum.Enum):
     NEW_CARD = "add a new card"
 
 
+class Slot(enum.Enum):
+    """Which control of the admin center a label names: its identity in every locale."""
+
+    BILLING = "billing"
+    YOUR_PRODUCTS = "your-products"
+    PAST_DUE_NOTICE = "past-due-notice"
+    SETTLE_BALANCE = "settle-balance"
+    SAVE = "save"
+
+
+# The labels of a step, in order, by what the step does (the article's structure).
+SLOTS_BY_ACTION = {
+    Action.NAVIGATE: (Slot.BILLING, Slot.YOUR_PRODUCTS),
+    Action.SETTLE: (Slot.PAST_DUE_NOTICE, Slot.SETTLE_BALANCE),
+    Action.SAVE: (Slot.SAVE,),
+}
+
 OPTION_PHRASES = {
     Option.CHANGE_EXPIRY: re.compile(r"change the expiration date", re.I),
     Option.OTHER_CARD: re.compile(r"(?:pick|choose|select) a different (?:credit )?card", re.I),
@@ -78,6 +103,7 @@ class Meta:
     locfileid: str
     openlocfilehash: str
     lasthandoff: str
+    translationtype: str = ""  # HT (human) or MT (machine), when the article says
 
 
 @dataclass(frozen=True)
@@ -91,22 +117,30 @@ class Unit:
 
 @dataclass(frozen=True)
 class Label:
-    """A UI label the article names, localized and English, with where it comes from."""
+    """A UI label the article names, localized and English, with where it comes from.
+
+    ``quoted``: the bold held quote marks around the label (removed here, reported as a
+    defect). ``doubts``: what looks wrong about the bold run before any UI is seen.
+    """
 
     localized: str
     english: str
     unit_id: str
     step: int
+    slot: Slot | None = None
+    quoted: bool = False
+    bold: str = ""
+    doubts: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
-        """The comparison key of the localized label (NFC, NBSP = space)."""
+        """The comparison key of the localized label."""
         return comparable(self.localized)
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A place where the translation's bold runs do not line up with the English ones."""
+    """Something suspicious about the article's bold runs; the feature is still written."""
 
     path: str
     unit_id: str
@@ -158,12 +192,29 @@ class Article:
         """Every label the numbered steps name, in document order."""
         return [label for step in self.steps for label in step.labels]
 
+    @property
+    def slotted(self) -> dict[Slot, Label]:
+        """The label of each control the flow uses (first one wins)."""
+        found: dict[Slot, Label] = {}
+        for label in self.labels:
+            if label.slot is not None:
+                found.setdefault(label.slot, label)
+        return found
+
+    def label(self, slot: Slot) -> Label | None:
+        """The label the article gives the control ``slot``, if it has a step for it."""
+        return self.slotted.get(slot)
+
+    def unit(self, unit_id: str) -> Unit:
+        """The translation unit ``unit_id``."""
+        return next(unit for unit in self.units if unit.id == unit_id)
+
     def step_for(self, action: Action) -> Step | None:
         """The first step performing ``action``, if the article has one."""
         return next((step for step in self.steps if step.action is action), None)
 
     def find_label(self, text: str) -> Label | None:
-        """The label whose localized text equals ``text`` (compared NFC, NBSP = space)."""
+        """The label whose localized text equals ``text`` (compared with ``comparable``)."""
         key = comparable(text)
         return next((label for label in self.labels if label.key == key), None)
 
@@ -199,8 +250,9 @@ def parse_article(text: str, path: Path) -> Article:
     """Parse an article's text; ``path`` is used in messages and kept on the result."""
     if not text.strip():
         raise ArticleError(f"{path}: the file is empty")
-    meta, content = parse_front_matter(text, path)
+    meta, content, topic = parse_front_matter(text, path)
     units = parse_units(content, path)
+    check_identity(content, units, topic, path)
     diagnostics: list[Diagnostic] = []
     steps = parse_steps(content, units, path)
     for step in steps:
@@ -216,10 +268,12 @@ def parse_article(text: str, path: Path) -> Article:
                     step.localized,
                 )
             )
+        step.labels = assign_slots(step)
+    add_doubts(steps, path, diagnostics)
     return Article(path, meta, units, steps, diagnostics)
 
 
-def parse_front_matter(text: str, path: Path) -> tuple[Meta, str]:
+def parse_front_matter(text: str, path: Path) -> tuple[Meta, str, str]:
     """Split front matter from content and check the fields the suite needs."""
     if not text.lstrip().startswith("---"):
         raise ArticleError(f"{path}: no front matter (the file must start with '---')")
@@ -239,7 +293,27 @@ def parse_front_matter(text: str, path: Path) -> tuple[Meta, str]:
             f"{path}: front matter field 'ms.contentlocale' is {values['locale']!r}, "
             "not a locale such as 'fr-FR'"
         )
-    return Meta(**values), post.content
+    values["translationtype"] = str(post.metadata.get("ms.translationtype") or "").strip()
+    topic = str(post.metadata.get("ms.topic") or "").strip()
+    return Meta(**values), post.content, topic
+
+
+def check_identity(content: str, units: list[Unit], topic: str, path: Path) -> None:
+    """Refuse an article that is not the one the suite tests (another topic or page)."""
+    anchors = [match["name"] for match in ANCHOR_RE.finditer(content)]
+    title = units[0].english.strip() if units else ""
+    problems = []
+    if topic and topic != "article":
+        problems.append(f"ms.topic is {topic!r}")
+    if anchors and anchors[0] != SUPPORTED_ANCHOR:
+        problems.append(f"its heading anchor is #{anchors[0]}")
+    if comparable(title).casefold() != SUPPORTED_TITLE.casefold():
+        problems.append(f"its English title is {title[:80]!r}")
+    if problems:
+        raise ArticleError(
+            f"{path}: not the supported article ({'; '.join(problems)}); "
+            f"this suite tests {SUPPORTED}"
+        )
 
 
 def parse_units(content: str, path: Path) -> list[Unit]:
@@ -291,11 +365,24 @@ def bold_runs(text: str) -> tuple[list[str], bool]:
     return BOLD_RE.findall(text), text.count("**") % 2 == 0
 
 
+class _Notes:
+    """Collects the diagnostics of one unit."""
+
+    def __init__(self, path: Path, unit: Unit, diagnostics: list[Diagnostic]) -> None:
+        self.path, self.unit, self.diagnostics = path, unit, diagnostics
+
+    def __call__(self, message: str) -> None:
+        unit = self.unit
+        self.diagnostics.append(
+            Diagnostic(str(self.path), unit.id, message, unit.english, unit.localized)
+        )
+
+
 def align_step_labels(step: Step, path: Path, diagnostics: list[Diagnostic]) -> list[Label]:
     """Pair the localized labels of each unit with the English ones, recording diagnostics."""
     labels = []
     for unit in step.units:
-        note = _diagnose(path, unit, diagnostics)
+        note = _Notes(path, unit, diagnostics)
         english_runs, english_ok = bold_runs(unit.english)
         local_runs, local_ok = bold_runs(unit.localized)
         if not english_ok:
@@ -312,18 +399,13 @@ def align_step_labels(step: Step, path: Path, diagnostics: list[Diagnostic]) -> 
             labels.extend(_align_run(step, unit, english_run, local_run, note))
         for english_run in english_runs[len(local_runs) :]:
             for english in _run_labels(english_run, english_run):
-                labels.append(Label("", english, unit.id, step.number))
+                labels.append(
+                    Label("", english.text, unit.id, step.number, doubts=("no bold run",))
+                )
     return labels
 
 
-def _diagnose(path: Path, unit: Unit, diagnostics: list[Diagnostic]):
-    def note(message: str) -> None:
-        diagnostics.append(Diagnostic(str(path), unit.id, message, unit.english, unit.localized))
-
-    return note
-
-
-def _merge_split_runs(text: str, runs: list[str], wanted: int, note) -> list[str]:
+def _merge_split_runs(text: str, runs: list[str], wanted: int, note: _Notes) -> list[str]:
     """Join adjacent bold runs separated only by spaces when the English has fewer runs."""
     merged = list(runs)
     while len(merged) > wanted:
@@ -342,35 +424,89 @@ def _merge_split_runs(text: str, runs: list[str], wanted: int, note) -> list[str
     return merged
 
 
-def _run_labels(english_run: str, run: str) -> list[str]:
+def _run_labels(english_run: str, run: str) -> list[Stripped]:
     """A bold run's labels: its path parts when the English run is a path, else one label."""
     return split_path(run) if is_path(english_run) else [strip_markup(run)]
 
 
-def _align_run(step: Step, unit: Unit, english_run: str, local_run: str, note) -> list[Label]:
+def _align_run(
+    step: Step, unit: Unit, english_run: str, local_run: str, note: _Notes
+) -> list[Label]:
     english_labels = _run_labels(english_run, english_run)
     local_labels = _run_labels(english_run, local_run)
+    doubts: tuple[str, ...] = ()
     if len(english_labels) != len(local_labels):
-        note(
+        doubts = (
             f"the path {english_run!r} has {len(english_labels)} part(s) in English but "
-            f"{len(local_labels)} in the localized bold run {local_run!r}"
+            f"{len(local_labels)} in the localized bold run",
         )
+        note(f"{doubts[0]} {local_run!r}")
     labels = []
     for index, english in enumerate(english_labels):
-        localized = local_labels[index] if index < len(local_labels) else ""
-        if not comparable(localized):
-            note(f"the localized label for {english!r} is empty")
-        elif _wraps_more_than_a_label(english, localized):
-            note(f"the bold run {localized!r} seems to wrap more than the control name {english!r}")
-        labels.append(Label(localized, english, unit.id, step.number))
+        local = local_labels[index] if index < len(local_labels) else Stripped("")
+        if not comparable(local.text):
+            note(f"the localized label for {english.text!r} is empty (the article lost it)")
+        labels.append(
+            Label(
+                local.text,
+                english.text,
+                unit.id,
+                step.number,
+                quoted=local.quoted,
+                bold=local_run,
+                doubts=doubts,
+            )
+        )
     return labels
 
 
-def _wraps_more_than_a_label(english: str, localized: str) -> bool:
-    """Heuristic: far more words than the English label (e.g. a verb wrapped in the bold)."""
-    english_words = len(english.split())
-    local_words = len(localized.split())
-    return local_words >= english_words + 3 and local_words >= 2 * english_words
+def assign_slots(step: Step) -> list[Label]:
+    """Give the labels of a navigate/settle/save step the controls they name, in order."""
+    slots = SLOTS_BY_ACTION.get(step.action, ())
+    return [
+        replace(label, slot=slots[index] if index < len(slots) else None)
+        for index, label in enumerate(step.labels)
+    ]
+
+
+def add_doubts(steps: list[Step], path: Path, diagnostics: list[Diagnostic]) -> None:
+    """Record what looks wrong about each flow label, against the rest of the article."""
+    flow = [label for step in steps for label in step.labels if label.slot is not None]
+    units = [unit for step in steps for unit in step.units]
+    by_id = {unit.id: unit for unit in units}
+    for step in steps:
+        step.labels = [
+            replace(label, doubts=_unique(label.doubts + tuple(doubts_about(label, flow, units))))
+            if label.slot
+            else label
+            for label in step.labels
+        ]
+    for step in steps:
+        doubted = [
+            replace(label, doubts=_unique((*label.doubts, broken_run(label, step.labels))))
+            if label.slot and not label.doubts
+            else label
+            for label in step.labels
+        ]
+        step.labels = doubted
+        for label in step.labels:
+            if label.slot is None:
+                continue
+            unit = by_id[label.unit_id]
+            for reason in (*label.doubts, *hints_about(label, unit)):
+                diagnostics.append(
+                    Diagnostic(
+                        str(path),
+                        unit.id,
+                        f"label for {label.english!r} ({label.localized!r}): {reason}",
+                        unit.english,
+                        unit.localized,
+                    )
+                )
+
+
+def _unique(reasons: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(reason for reason in reasons if reason))
 
 
 def classify(step: Step) -> tuple[Action, tuple[Option, ...]]:
