@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from features.article import load_article  # noqa: E402
+from core.article import load_article  # noqa: E402
 from features.gherkin import render_feature  # noqa: E402
 from fixtures.portal import PortalClient  # noqa: E402
 from mock_portal import create_app  # noqa: E402

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
-from features.article import load_article
+from core.article import load_article
 from features.gherkin import (
     BAD_CARD_NUMBER,
     BALANCE,

@@ -252,9 +252,9 @@ def parse_article(text: str, path: Path) -> Article:
         raise ArticleError(f"{path}: the file is empty")
     meta, content, topic = parse_front_matter(text, path)
     units = parse_units(content, path)
+    steps = parse_steps(content, units, path)
     check_identity(content, units, topic, path)
     diagnostics: list[Diagnostic] = []
-    steps = parse_steps(content, units, path)
     for step in steps:
         step.labels = align_step_labels(step, path, diagnostics)
         step.action, step.options = classify(step)

@@ -8,6 +8,7 @@
         english: Save            # the English source label
         ui: Kaydet               # what the UI shows (the real control name)
         kind: verb               # the article-defect kind the triage found
+        article: tıklayın        # what the article's bold says (optional; stale when it changes)
         ticket: https://…        # where the defect is reported to the docs team
         accepted_by: name        # who reviewed and accepted it
 
@@ -46,6 +47,7 @@ class Erratum:
     kind: str
     ticket: str
     accepted_by: str
+    article: str = ""  # what the article's bold said when the defect was accepted
 
     def covers(self, unit: str, english: str, ui: str, verdict: Verdict) -> bool:
         return (
@@ -83,7 +85,8 @@ def _erratum(path: Path, index: int, entry: Any) -> Erratum:
         raise ErrataError(
             f"{path}: errata[{index}].kind is {entry['kind']!r}, expected one of {', '.join(KINDS)}"
         )
-    return Erratum(**{name: str(entry[name]).strip() for name in FIELDS})
+    values = {name: str(entry[name]).strip() for name in FIELDS}
+    return Erratum(**values, article=str(entry.get("article") or "").strip())
 
 
 def known(errata: list[Erratum], unit: str, english: str, ui: str, verdict: Verdict) -> str:
@@ -104,5 +107,10 @@ def stale(errata: list[Erratum], article: Article) -> list[str]:
             problems.append(
                 f"{erratum.unit} {erratum.english!r}: the article now says {label.localized!r}, "
                 "as the UI does (fixed: remove the erratum)"
+            )
+        elif erratum.article and comparable(label.localized) != comparable(erratum.article):
+            problems.append(
+                f"{erratum.unit} {erratum.english!r}: the article now says {label.localized!r}, "
+                f"not {erratum.article!r} (changed: triage it again)"
             )
     return problems

@@ -169,7 +169,12 @@ class FeatureBuilder:
         yield Scenario(
             "The article's navigation and notice labels are in the admin center",
             ("@article", "@labels", "@severity:critical"),
-            (self.sign_in(True), *self.go_to_products(), *self.open_settle_panel()),
+            (
+                self.sign_in(True),
+                "Then the admin center is shown in the article's language and text direction",
+                *self.go_to_products(),
+                *self.open_settle_panel(),
+            ),
         )
         for step, owner in ((self.owner, True), (self.non_owner, False)):
             if step is None:
@@ -266,6 +271,7 @@ def render_feature(article: Article, source: str) -> str:
         *(f"    {line}" for line in builder.background()),
     ]
     for scenario in builder.scenarios():
-        lines += ["", f"  {' '.join(scenario.tags)}", f"  Scenario: {scenario.name}"]
+        title = f"{scenario.name} ({meta.locale})"
+        lines += ["", f"  {' '.join(scenario.tags)}", f"  Scenario: {title}"]
         lines += [f"    {line}" for line in scenario.lines]
     return "\n".join(lines) + "\n"

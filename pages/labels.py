@@ -1,110 +1,97 @@
-"""Finding a control by the label the article gives it, and explaining when the UI disagrees.
+"""Finding a control by the label the article gives it, and judging when the UI disagrees.
 
-Page objects ask ``ArticleLabels.find`` for every control the article names: by role and exact
-accessible name (text for non-controls such as the past-due notice), compared NFC with any
-whitespace as a space. Each lookup is recorded in the drift matrix. When nothing carries the
-article's label, the structural locator the page object passes (a test id, used only for this
-diagnosis) tells what the UI shows at that place instead, and the failure says so with the
-locale, the article's step and unit, and the English source label.
+Page objects ask ``ArticleLabels.control`` for every control the article names, passing the
+control's ``Slot`` (which control it is), the label from the feature, the role, and where the
+UI puts that control (a structural locator the page object declares). The check is soft: the
+control's accessible name is read at its place and judged against the article
+(``core.verdict.judge``); a match returns the role-and-name locator, anything else is recorded
+as a ``Finding`` and the flow goes on with the control found at its place. Only a control that
+is not there at all stops the scenario.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
-from features.article import Article, Label
-from features.labels import comparable
-from fixtures.drift import DIFFERS, MATCH, MISSING, DriftMatrix
+from core.article import Article, Label, Slot
+from core.errata import Erratum, known
+from core.findings import Finding, LabelMismatch
+from core.labels import comparable
+from core.verdict import MATCH, Verdict, judge
 
-CONTROL_NOT_FOUND = "Control not found"
-LABEL_DIFFERS = "Label differs from the article"
-FALLBACK_TIMEOUT_MS = 2000
 # First line of an ARIA snapshot: `- button "Save"` (the name JSON-style quoted).
 SNAPSHOT_NAME_RE = re.compile(r'^- [\w-]+ (?P<name>"(?:[^"\\]|\\.)*")')
-
-
-class LabelMismatch(AssertionError):
-    """The UI does not show a label the article names; the message explains where and how."""
+Role = Literal["button", "link"]
 
 
 @dataclass
 class ArticleLabels:
-    """The running scenario's article, its locale and the drift matrix to record into."""
+    """The running scenario's article and errata, where findings go, and those found so far."""
 
     locale: str
     article: Article
-    matrix: DriftMatrix
+    errata: list[Erratum]
+    record: Callable[[Label, str | None, Verdict, str], None]
+    findings: list[Finding] = field(default_factory=list)
 
-    def provenance(self, text: str) -> Label:
-        label = self.article.find_label(text)
-        if label is None:
+    def label(self, slot: Slot, text: str) -> Label:
+        """The article's label for ``slot``; the feature's text must be that label."""
+        label = self.article.label(slot)
+        if label is None or comparable(label.localized) != comparable(text):
             # The feature names a label the article does not: the feature is stale.
             raise LabelMismatch(
-                f"[{self.locale}] {text!r} is not a label of {self.article.path.name}; "
-                "regenerate the features (python -m features.generate)"
+                f"[{self.locale}] {text!r} is not the article's label for {slot.value} "
+                f"({self.article.path.name}); regenerate: python -m features.generate"
             )
         return label
 
-    def find(self, scope: Page | Locator, role: str | None, text: str, place: Locator) -> Locator:
-        """The element named ``text`` (role ``None`` = plain text) inside ``scope``.
-
-        ``place`` locates, without using the label, where the UI puts that control.
-        """
-        __tracebackhide__ = True  # the message says it all; this frame adds nothing
-        label = self.provenance(text)
-        located = self._by_label(scope, role, text)
-        try:
+    def control(
+        self, slot: Slot, text: str, scope: Page | Locator, role: Role | None, place: Locator
+    ) -> Locator:
+        """The control ``slot`` inside ``scope``; ``role`` None means plain text (a notice)."""
+        __tracebackhide__ = True
+        label = self.label(slot, text)
+        ui = self._shown_at(place, role)
+        verdict = judge(self.article, label, ui)
+        ticket = known(self.errata, label.unit_id, label.english, ui or "", verdict)
+        self.record(label, ui, verdict, ticket)
+        if verdict.verdict == MATCH:
+            located = _by_name(scope, role, ui or text)
             expect(located).to_have_count(1)
-        except AssertionError:
-            shown = self._shown_at(place, role)
-            if shown is not None and comparable(shown) == label.key:
-                # Same label once normalized (NFC / NBSP): locate it as the UI spells it.
-                located = self._by_label(scope, role, shown)
-                if located.count() == 1:
-                    self._record(label, shown, MATCH)
-                    return located
-            self._record(label, shown or "", DIFFERS if shown else MISSING)
-            raise LabelMismatch(self.explain(label, role, shown)) from None
-        self._record(label, text, MATCH)
-        return located
+            return located
+        finding = Finding(self.locale, label, ui, verdict, ticket)
+        if finding not in self.findings:  # a label checked twice is one finding
+            self.findings.append(finding)
+        if ui is None:
+            raise LabelMismatch(finding.line())
+        return place
 
-    def _by_label(self, scope: Page | Locator, role: str | None, text: str) -> Locator:
-        if role is None:
-            return scope.get_by_text(text, exact=True)
-        return scope.get_by_role(role, name=text, exact=True)  # type: ignore[arg-type]
-
-    def _shown_at(self, place: Locator, role: str | None) -> str | None:
+    def _shown_at(self, place: Locator, role: Role | None) -> str | None:
         """What the UI shows where the control belongs (its accessible name), or None."""
         try:
-            place.first.wait_for(state="attached", timeout=FALLBACK_TIMEOUT_MS)
+            expect(place).to_have_count(1)
             if role is None:
-                return place.first.inner_text().strip() or None
-            snapshot = place.first.aria_snapshot()
-        except PlaywrightError:
+                return place.inner_text().strip() or None
+            snapshot = place.aria_snapshot()
+        except (AssertionError, PlaywrightError):
             return None
         match = SNAPSHOT_NAME_RE.match(snapshot)
         return json.loads(match["name"]) if match else None
 
-    def _record(self, label: Label, ui: str, verdict: str) -> None:
-        self.matrix.record(
-            self.locale, label.step, label.unit_id, label.english, label.localized, ui, verdict
-        )
+    @property
+    def unexplained(self) -> list[Finding]:
+        """Findings no reviewed erratum covers: they fail the scenario at its end."""
+        return [finding for finding in self.findings if not finding.known]
 
-    def explain(self, label: Label, role: str | None, shown: str | None) -> str:
-        what = f"no {role}" if role else "no text"
-        where = f"[{self.locale}] step {label.step}, unit {label.unit_id}"
-        if shown is None:
-            return (
-                f"{CONTROL_NOT_FOUND}: {where}: {what} labelled {label.localized!r} "
-                f"(English source {label.english!r}), and nothing similar was found where "
-                "that control belongs."
-            )
-        return (
-            f"{LABEL_DIFFERS}: {where}: the article says {label.localized!r} "
-            f"(English source {label.english!r}), the UI shows {shown!r} instead."
-        )
+
+def _by_name(scope: Page | Locator, role: Role | None, name: str) -> Locator:
+    if role is None:
+        return scope.get_by_text(name, exact=True)
+    return scope.get_by_role(role, name=name, exact=True)

@@ -1,26 +1,35 @@
-"""Building blocks of step patterns: quoted, escaped parameters (as the generator writes them)."""
+"""The step grammar's parameter types, for pytest-bdd's ``parsers.cfparse``.
+
+``{name:Text}`` is a double-quoted parameter as the generator writes it (``"…"`` with ``\\"``
+and ``\\\\`` escaped), handed to the step unescaped; ``{subject:Refusal}`` is one of the fields a
+refusal can be about.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import parse
 from pytest_bdd import parsers
 
 ESCAPE_RE = re.compile(r"\\(.)")
 
 
-def quoted(name: str) -> str:
-    """A double-quoted parameter that may hold escaped quotes and backslashes."""
-    return rf'"(?P<{name}>(?:[^"\\]|\\.)*)"'
+@parse.with_pattern(r'"(?:[^"\\]|\\.)*"')
+def text(value: str) -> str:
+    """A quoted, escaped parameter -> its text."""
+    return ESCAPE_RE.sub(r"\1", value[1:-1])
 
 
-def unquote(value: str) -> str:
-    """Undo the generator's escaping of a quoted parameter."""
-    return ESCAPE_RE.sub(r"\1", value)
+@parse.with_pattern(r"card number|expiration date")
+def refusal(value: str) -> str:
+    return value
 
 
-def step(pattern: str, *names: str) -> dict:
-    """Keyword arguments of a step decorator: a full-line regex whose ``{name}`` placeholders
-    are quoted parameters, unescaped on the way in. Use as ``@when(**step(...))``."""
-    regex = "^" + pattern.format(**{name: quoted(name) for name in names}) + "$"
-    return {"name": parsers.re(regex), "converters": dict.fromkeys(names, unquote)}
+TYPES = {"Text": text, "Refusal": refusal}
+
+
+def phrase(pattern: str) -> Any:
+    """A step pattern in the suite's grammar: ``phrase('I go to {group:Text} > {entry:Text}')``."""
+    return parsers.cfparse(pattern, extra_types=TYPES)

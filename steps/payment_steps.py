@@ -6,16 +6,15 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import format_currency
-from playwright.sync_api import expect
 from pytest_bdd import then, when
 
-from fixtures.portal import PortalClient, TenantHandle
+from core.portal_client import PortalClient, TenantHandle
 from pages.settle_panel import SettlePanel
-from steps.grammar import step
+from steps.grammar import phrase
 
 
 def formatted_amount(amount: str, currency: str, locale: str) -> str:
-    """An amount as the locale writes it (CLDR data via Babel, the same as the portal's)."""
+    """An amount as the locale writes it (CLDR data via Babel, independent of the portal)."""
     return format_currency(Decimal(amount), currency, locale=Locale.parse(locale, sep="-"))
 
 
@@ -24,30 +23,25 @@ def panel_shows_summary(
     settle_panel: SettlePanel, portal: PortalClient, tenant: TenantHandle, feature_locale: str
 ) -> None:
     state = portal.state(tenant)
-    on_file = next(card for card in state["cards"] if card["on_file"])
     settle_panel.expect_open()
-    balance = state["balance"]
-    amount = formatted_amount(balance["amount"], balance["currency"], feature_locale)
-    settle_panel.expect_summary(amount, on_file["last4"])
+    amount = formatted_amount(state.balance, state.currency, feature_locale)
+    settle_panel.expect_summary(amount, state.card_on_file.last4)
 
 
-@when(**step("I change the expiration date of the card on file to {expiry}", "expiry"))
+@when(phrase("I change the expiration date of the card on file to {expiry:Text}"))
 def change_expiry(settle_panel: SettlePanel, expiry: str) -> None:
     settle_panel.change_expiry(expiry)
 
 
-@when(**step("I pick the other card, ending in {last4}", "last4"))
+@when(phrase("I pick the other card, ending in {last4:Text}"))
 def pick_other_card(settle_panel: SettlePanel, last4: str) -> None:
     settle_panel.pick_saved_card(last4)
 
 
 @when(
-    **step(
-        "I add a new card {number} expiring {expiry} held by {holder} with security code {cvv}",
-        "number",
-        "expiry",
-        "holder",
-        "cvv",
+    phrase(
+        "I add a new card {number:Text} expiring {expiry:Text} held by {holder:Text} "
+        "with security code {cvv:Text}"
     )
 )
 def add_new_card(
@@ -56,7 +50,7 @@ def add_new_card(
     settle_panel.add_card(number, expiry, holder, cvv)
 
 
-@when(**step("I click {label} to save", "label"))
+@when(phrase("I click {label:Text} to save"))
 def click_save(settle_panel: SettlePanel, label: str) -> None:
     settle_panel.save(label)
 
@@ -68,11 +62,9 @@ def cancel_panel(settle_panel: SettlePanel) -> None:
 
 @then("I am not offered to change the expiration date")
 def expiry_not_offered(settle_panel: SettlePanel) -> None:
-    expect(settle_panel.option("change-expiry")).to_have_count(0)
-    expect(settle_panel.dialog.get_by_test_id("new-expiry")).to_have_count(0)
+    settle_panel.expect_expiry_not_offered()
 
 
 @then("I can pick a different card or add a new card")
 def other_options_offered(settle_panel: SettlePanel) -> None:
-    expect(settle_panel.option("other-card")).to_be_enabled()
-    expect(settle_panel.option("new-card")).to_be_enabled()
+    settle_panel.expect_other_options_offered()

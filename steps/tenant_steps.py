@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pytest_bdd import given
 
-from fixtures.portal import PortalClient, TenantHandle
+from core.portal_client import PortalClient, TenantHandle
 from pages.admin_center import AdminCenter
-from steps.grammar import step
+from steps.grammar import phrase
 
 YES = {"yes": True, "no": False}
 
 
 @given(
-    **step(
-        "a tenant whose subscription has a past-due balance of {amount} {currency}",
-        "amount",
-        "currency",
-    ),
+    phrase("a tenant whose subscription has a past-due balance of {amount:Text} {currency:Text}"),
     target_fixture="tenant_setup",
 )
-def past_due_balance(amount: str, currency: str) -> dict:
+def past_due_balance(amount: str, currency: str) -> dict[str, Any]:
     return {"balance": {"amount": amount, "currency": currency}}
 
 
 @given("these credit cards are saved for the tenant:")
-def saved_cards(tenant_setup: dict, datatable: list[list[str]]) -> None:
+def saved_cards(tenant_setup: dict[str, Any], datatable: list[list[str]]) -> None:
     header, *rows = datatable
     columns = [name.strip() for name in header]
     cards = []
@@ -42,16 +40,18 @@ def saved_cards(tenant_setup: dict, datatable: list[list[str]]) -> None:
 
 
 @given(
-    **step("I am signed in as an admin who (?P<who>owns|does not own) the card on file"),
+    phrase("I am signed in as an admin who {who} the card on file"),
     target_fixture="tenant",
 )
 def signed_in_admin(
     who: str,
-    tenant_setup: dict,
+    tenant_setup: dict[str, Any],
     portal: PortalClient,
     tenants: list[TenantHandle],
     admin_center: AdminCenter,
 ) -> TenantHandle:
+    if who not in ("owns", "does not own"):
+        raise ValueError(f"unknown admin: {who!r}")
     setup = {**tenant_setup, "admin": {"name": "Alex Wilber", "owns_card": who == "owns"}}
     tenant = portal.create_tenant(setup)
     tenants.append(tenant)

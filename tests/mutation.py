@@ -22,7 +22,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from features.article import load_article
+from core.article import load_article
 from mock_portal.i18n import PACKAGE_TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent

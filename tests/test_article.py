@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from features.article import Action, ArticleError, Option, load_article, parse_article
+from core.article import Action, ArticleError, Option, load_article, parse_article
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
@@ -87,8 +87,14 @@ def unit(uid: str, local: str, english: str) -> str:
     )
 
 
+def title_unit() -> str:
+    heading = unit("t-1", "Titre", "Settle an outstanding balance")
+    return f'# <a name="settle-an-outstanding-balance"></a>{heading}\n\n'
+
+
 def article_with(*steps: str) -> str:
-    return FRONT + "\n".join(f"{n}. {body}" for n, body in enumerate(steps, 1)) + "\n"
+    body = "\n".join(f"{n}. {body}" for n, body in enumerate(steps, 1))
+    return FRONT + title_unit() + body + "\n"
 
 
 def parse(text: str):
@@ -218,11 +224,48 @@ def test_different_bold_count_is_a_diagnostic_with_best_alignment() -> None:
     )
 
 
-def test_bold_wrapping_a_verb_is_a_diagnostic() -> None:
-    _, diags = labels_of(
-        article_with(unit("a-1", "**Klik daarna op de knop Opslaan**", "Click **Save**."))
+def test_bold_on_the_verb_is_doubted() -> None:
+    """The word the steps repeat ("click") is bold instead of the label (tr-TR, th-TH)."""
+    article = parse(
+        article_with(
+            unit("a-1", "**Faturalama > Ürünler** gidin.", "Go to **Billing > Your products**."),
+            unit(
+                "a-2",
+                "**Abonelik gecikti** yanında **Öde** tıklayın.",
+                "Next to **Subscription overdue**, click **Settle balance**.",
+            ),
+            unit("a-3", "Kaydet **tıklayın.**", "Click **Save**."),
+        )
     )
-    assert any("wrap more than the control name" in d.message for d in diags)
+    save = article.labels[-1]
+    assert save.localized == "tıklayın"
+    assert any("a verb such as 'click'" in doubt for doubt in save.doubts)
+    assert any("swallows the end of the sentence" in d.message for d in article.diagnostics)
+
+
+def test_article_that_is_not_this_one_is_refused() -> None:
+    other = article_with(GOOD_STEP).replace("Settle an outstanding balance", "Cancel Microsoft 365")
+    with pytest.raises(ArticleError, match="this suite tests 'Settle an outstanding balance'"):
+        parse(other)
+    topic = FRONT.replace("---\n", "---\nms.topic: conceptual\n", 1)
+    with pytest.raises(ArticleError, match="ms.topic is 'conceptual'"):
+        parse(article_with(GOOD_STEP).replace(FRONT, topic))
+
+
+def test_lost_label_is_empty_in_place_and_doubted() -> None:
+    """fi-FI: '**[>-sivustolle.](…)**' lost the Billing label before the separator."""
+    labels, diags = labels_of(
+        article_with(
+            unit(
+                "a-1",
+                "Siirry **[>-sivustolle.](https://x)**",
+                "Go to **Billing > [Your products](https://x)**.",
+            )
+        )
+    )
+    assert labels == [("Billing", ""), ("Your products", "-sivustolle")]
+    assert any("is empty" in d.message for d in diags)
+    assert any("word fragment" in d.message for d in diags)
 
 
 def test_empty_label_is_a_diagnostic() -> None:

@@ -1,13 +1,15 @@
-"""The drift matrix: verdicts, merging across workers, and its renderings."""
+"""The drift matrix: expected cells, worst verdict wins, worker merge, renderings, CSV header."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import csv
+import io
 
-from features.article import load_article
-from fixtures.drift import DIFFERS, MATCH, MISSING, NOT_RUN, DriftMatrix
-
-ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+from core.article import load_article
+from core.drift import CSV_COLUMNS, Cell, DriftMatrix
+from core.drift_render import as_html, as_text
+from core.paths import ARTICLES
+from core.verdict import ARTICLE_DEFECT, MATCH, NOT_RUN, UI_DIFFERS, Verdict
 
 
 def matrix_for(*locales: str) -> DriftMatrix:
@@ -17,44 +19,61 @@ def matrix_for(*locales: str) -> DriftMatrix:
     return matrix
 
 
+def save_cell(locale: str = "fr-FR", unit: str = "426d4-109", article: str = "Enregistrer") -> Cell:
+    return Cell(locale, 5, unit, "Save", article)
+
+
 def test_every_label_starts_not_run() -> None:
     matrix = matrix_for("fr-FR", "ja-JP")
     assert len(matrix.cells) == 10
-    assert matrix.counts() == {NOT_RUN: 10, MATCH: 0, DIFFERS: 0, MISSING: 0}
+    assert matrix.counts()[NOT_RUN] == 10 and matrix.checked == 0
 
 
 def test_worst_verdict_wins() -> None:
     matrix = matrix_for("fr-FR")
-    args = ("fr-FR", 5, "426d4-109", "Save", "Enregistrer")
-    matrix.record(*args, "Enregistrer", MATCH)
-    matrix.record(*args, "Sauvegarder", DIFFERS)
-    matrix.record(*args, "Enregistrer", MATCH)
+    matrix.record(save_cell(), "Enregistrer", Verdict(MATCH))
+    matrix.record(save_cell(), "Sauvegarder", Verdict(UI_DIFFERS, reason="r"))
+    matrix.record(save_cell(), "Enregistrer", Verdict(MATCH))
     cell = matrix.cells[("fr-FR", "426d4-109", "Save")]
-    assert (cell.verdict, cell.ui, cell.checks) == (DIFFERS, "Sauvegarder", 3)
-    assert [c.english for c in matrix.drifted] == ["Save"]
+    assert (cell.verdict, cell.ui, cell.checks) == (UI_DIFFERS, "Sauvegarder", 3)
+    assert [c.english for c in matrix.unexplained] == ["Save"]
+
+
+def test_known_defect_is_shown_but_not_unexplained() -> None:
+    matrix = matrix_for("tr-TR")
+    cell = save_cell("tr-TR", "35b66-109", "tıklayın")
+    matrix.record(cell, "Kaydet", Verdict(ARTICLE_DEFECT, "verb"), known="LOC-1")
+    assert matrix.unexplained == []
+    assert "1 article-defect" in matrix.locale_summaries()[0]
+    assert "ARTICLE-DEFECT (verb) known" in as_text(matrix)
 
 
 def test_worker_records_merge_without_duplicates() -> None:
     controller = DriftMatrix()
     one, two = matrix_for("nl-NL"), matrix_for("nl-NL")
-    one.record("nl-NL", 5, "24dad-109", "Save", "Opslaan", "Opslaan", MATCH)
-    two.record("nl-NL", 5, "24dad-109", "Save", "Opslaan", "Bewaren", DIFFERS)
-    controller.merge_records(one.to_records(include_unchecked=True))
-    controller.merge_records(two.to_records(include_unchecked=True))
+    cell = save_cell("nl-NL", "24dad-109", "Opslaan")
+    one.record(cell, "Opslaan", Verdict(MATCH))
+    two.record(Cell(**{**cell.__dict__}), "Bewaren", Verdict(UI_DIFFERS))
+    controller.merge_records(one.to_records())
+    controller.merge_records(two.to_records())
     assert len(controller.cells) == 5
-    cell = controller.cells[("nl-NL", "24dad-109", "Save")]
-    assert (cell.verdict, cell.ui, cell.checks) == (DIFFERS, "Bewaren", 2)
+    merged = controller.cells[("nl-NL", "24dad-109", "Save")]
+    assert (merged.verdict, merged.ui, merged.checks) == (UI_DIFFERS, "Bewaren", 2)
     assert controller.counts()[NOT_RUN] == 4
 
 
-def test_renderings_show_the_drifted_cell() -> None:
+def test_csv_has_exactly_the_documented_header_and_renderings_show_drift() -> None:
     matrix = matrix_for("lv-LV")
-    matrix.record("lv-LV", 5, "6991a-109", "Save", "Saglabāt", "Saglabāt|x", DIFFERS)
-    assert "lv-LV,5,6991a-109,Save,Saglabāt,Saglabāt|x,differs" in matrix.as_csv()
-    assert (
-        "| lv-LV | 5 | 6991a-109 | Save | Saglabāt | Saglabāt\\|x | differs |"
-        in matrix.as_markdown()
+    matrix.record(
+        save_cell("lv-LV", "6991a-109", "Saglabāt"), "Saglabāt|x", Verdict(UI_DIFFERS)
     )
-    page = matrix.as_html()
-    assert 'class="differs"' in page and "UI: Saglabāt|x" in page
-    assert "DIFFERS" in matrix.as_text()
+    rows = list(csv.reader(io.StringIO(matrix.as_csv())))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert ",".join(CSV_COLUMNS) == (
+        "locale,step,unit,english,article_label,ui_label,verdict,kind"
+    )
+    assert ["lv-LV", "5", "6991a-109", "Save", "Saglabāt", "Saglabāt|x", "ui-differs", ""] in rows
+    assert "| Saglabāt\\|x | ui-differs |" in matrix.as_markdown()
+    page = as_html(matrix)
+    assert 'class="ui-differs"' in page and "UI: Saglabāt|x" in page
+    assert "UI-DIFFERS" in as_text(matrix)

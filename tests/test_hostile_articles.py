@@ -11,14 +11,15 @@ from gherkin.parser import Parser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from features.article import ArticleError, load_article, parse_article
+from core.article import ArticleError, load_article, parse_article
+from core.labels import MAX_WRAPPING, comparable, strip_markup
 from features.gherkin import one_line, quote, render_feature
-from features.labels import MAX_WRAPPING, comparable, strip_markup
-from steps.grammar import quoted, unquote
+from steps.grammar import phrase
 
 ROOT = Path(__file__).parent.parent
 SEED = (ROOT / "fixtures" / "articles" / "nl-NL.md").read_text(encoding="utf-8")
-QUOTED_RE = re.compile(quoted("value"))
+QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+SAVE_STEP = phrase("I click {label:Text} to save")
 ADVERSARIAL = [
     'Op"slaan',
     "Op\\slaan\\",
@@ -46,7 +47,11 @@ def feature_for(text: str) -> str:
 def step_parameters(feature: str) -> list[str]:
     """The quoted parameters of the step lines (comments quote the article verbatim)."""
     steps = [line for line in feature.splitlines() if not line.lstrip().startswith("#")]
-    return [unquote(m["value"]) for line in steps for m in QUOTED_RE.finditer(line)]
+    return [
+        phrase("{value:Text}").parse_arguments(m.group(0))["value"]
+        for line in steps
+        for m in QUOTED_RE.finditer(line)
+    ]
 
 
 @pytest.mark.parametrize("label", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
@@ -59,7 +64,7 @@ def test_adversarial_label_is_escaped_and_reads_back(label: str) -> None:
         return
     document = Parser().parse(feature)
     assert len([c for c in document["feature"]["children"] if "scenario" in c]) == 10
-    expected = comparable(strip_markup(label)).replace("\n", " ")
+    expected = comparable(strip_markup(label).text).replace("\n", " ")
     assert any(comparable(p) == expected for p in step_parameters(feature)), step_parameters(
         feature
     )
@@ -109,7 +114,7 @@ def test_deep_nesting_does_not_blow_up() -> None:
 
 def test_unclosed_link_and_bracket_soup_is_left_as_text() -> None:
     soup = "[](" * 20_000
-    assert strip_markup(soup) == soup
+    assert strip_markup(soup).text == soup
 
 
 # --- properties ---------------------------------------------------------------------------------
@@ -120,10 +125,9 @@ labels = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size
 @given(labels)
 @settings(max_examples=300, deadline=None)
 def test_quote_round_trips_through_the_step_grammar(label: str) -> None:
-    line = f"When I click {quote(label)} to save"
-    match = re.fullmatch(r"When I click " + quoted("value") + " to save", line)
-    assert match is not None
-    assert unquote(match["value"]) == one_line(label)
+    arguments = SAVE_STEP.parse_arguments(f"I click {quote(label)} to save")
+    assert arguments is not None
+    assert arguments["label"] == one_line(label)
 
 
 @given(labels)
@@ -147,5 +151,18 @@ def test_comparable_is_idempotent_and_ignores_space_kinds(label: str) -> None:
 @given(labels.filter(lambda s: not set(s) & set("[]()")))
 @settings(max_examples=300, deadline=None)
 def test_brackets_around_a_label_never_matter(label: str) -> None:
-    assert strip_markup(f"[{label}]") == strip_markup(label)
-    assert strip_markup(f"[{label}](https://example.com/x)") == strip_markup(label)
+    assert strip_markup(f"[{label}]").text == strip_markup(label).text
+    assert strip_markup(f"[{label}](https://example.com/x)").text == strip_markup(label).text
+
+
+QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("「", "」")]
+
+
+@given(labels.filter(lambda s: not set(s) & set("\"“”«»„「」'’[]()")), st.sampled_from(QUOTE_PAIRS))
+@settings(max_examples=200, deadline=None)
+def test_quote_marks_of_any_script_are_wrapping_and_reported(label: str, pair) -> None:
+    """ru-RU '"Выставление счетов"', de '„…“', fr '«…»', ja '「…」': quotes are not the label."""
+    opening, closing = pair
+    stripped = strip_markup(f"{opening}{label}{closing}")
+    assert stripped.text == strip_markup(label).text
+    assert stripped.quoted or not strip_markup(label).text

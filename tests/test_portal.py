@@ -14,8 +14,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from features.article import load_article
-from features.labels import comparable
+from core.article import load_article
+from core.labels import comparable
 from mock_portal import create_app
 from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
 from mock_portal.store import TenantStore

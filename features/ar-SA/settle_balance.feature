@@ -21,8 +21,9 @@ Feature: Settle an outstanding balance [ar-SA]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (ar-SA)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
     # 2. ابحث عن الاشتراك بالرصيد المستحق. في قسم الفوترة، إلى بجانب اشتراك تم دفع **الدفعة** المستحقة، انقر فوق **تسوية الرصيد**.
@@ -32,7 +33,7 @@ Feature: Settle an outstanding balance [ar-SA]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -50,7 +51,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -67,7 +68,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -84,7 +85,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (ar-SA)
     Given I am signed in as an admin who does not own the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -101,7 +102,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (ar-SA)
     Given I am signed in as an admin who does not own the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -118,7 +119,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (ar-SA)
     Given I am signed in as an admin who does not own the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -132,7 +133,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -149,7 +150,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"
@@ -166,7 +167,7 @@ Feature: Settle an outstanding balance [ar-SA]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (ar-SA)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**
     When I go to "الفوترة" > "منتجاتك"

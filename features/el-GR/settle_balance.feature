@@ -22,8 +22,9 @@ Feature: Settle an outstanding balance [el-GR]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (el-GR)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
@@ -32,7 +33,7 @@ Feature: Settle an outstanding balance [el-GR]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -49,7 +50,7 @@ Feature: Settle an outstanding balance [el-GR]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -65,7 +66,7 @@ Feature: Settle an outstanding balance [el-GR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -81,7 +82,7 @@ Feature: Settle an outstanding balance [el-GR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (el-GR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -97,7 +98,7 @@ Feature: Settle an outstanding balance [el-GR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (el-GR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -113,7 +114,7 @@ Feature: Settle an outstanding balance [el-GR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (el-GR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -126,7 +127,7 @@ Feature: Settle an outstanding balance [el-GR]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -142,7 +143,7 @@ Feature: Settle an outstanding balance [el-GR]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
@@ -158,7 +159,7 @@ Feature: Settle an outstanding balance [el-GR]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (el-GR)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"

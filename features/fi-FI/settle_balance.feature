@@ -23,8 +23,9 @@ Feature: Settle an outstanding balance [fi-FI]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (fi-FI)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
     # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
@@ -35,7 +36,7 @@ Feature: Settle an outstanding balance [fi-FI]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -54,7 +55,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -72,7 +73,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -90,7 +91,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (fi-FI)
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -108,7 +109,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (fi-FI)
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -126,7 +127,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (fi-FI)
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -141,7 +142,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -159,7 +160,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
@@ -177,7 +178,7 @@ Feature: Settle an outstanding balance [fi-FI]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (fi-FI)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here

@@ -18,8 +18,9 @@ Feature: Settle an outstanding balance [ja-JP]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (ja-JP)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
     # 2. 未払い残高のあるサブスクリプションを見つけます。 [課金] セクションで、[**サブスクリプションの支払期限が過ぎています**] の横にある [**残高の決済**] をクリックします。
@@ -28,7 +29,7 @@ Feature: Settle an outstanding balance [ja-JP]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -45,7 +46,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -61,7 +62,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -77,7 +78,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (ja-JP)
     Given I am signed in as an admin who does not own the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -93,7 +94,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (ja-JP)
     Given I am signed in as an admin who does not own the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -109,7 +110,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (ja-JP)
     Given I am signed in as an admin who does not own the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -122,7 +123,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -138,7 +139,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"
@@ -154,7 +155,7 @@ Feature: Settle an outstanding balance [ja-JP]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (ja-JP)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。
     When I go to "課金" > "製品"

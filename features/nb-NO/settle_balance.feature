@@ -22,8 +22,9 @@ Feature: Settle an outstanding balance [nb-NO]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (nb-NO)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
     # 2. Finn abonnementet med utestående saldo. Klikk Saldo ved siden av **Abonnement** har en forfalte betaling i **Fakturering-delen.**
@@ -34,7 +35,7 @@ Feature: Settle an outstanding balance [nb-NO]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -53,7 +54,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -71,7 +72,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -89,7 +90,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (nb-NO)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -107,7 +108,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (nb-NO)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -125,7 +126,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (nb-NO)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -140,7 +141,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -158,7 +159,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"
@@ -176,7 +177,7 @@ Feature: Settle an outstanding balance [nb-NO]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (nb-NO)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.
     When I go to "Fakturering" > "Produktene dine"

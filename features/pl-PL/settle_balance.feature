@@ -20,8 +20,9 @@ Feature: Settle an outstanding balance [pl-PL]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (pl-PL)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
@@ -30,7 +31,7 @@ Feature: Settle an outstanding balance [pl-PL]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -47,7 +48,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -63,7 +64,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -79,7 +80,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (pl-PL)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -95,7 +96,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (pl-PL)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -111,7 +112,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (pl-PL)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -124,7 +125,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -140,7 +141,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"
@@ -156,7 +157,7 @@ Feature: Settle an outstanding balance [pl-PL]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (pl-PL)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
     When I go to "karty Rozliczenia" > "Produkty"

@@ -18,8 +18,9 @@ Feature: Settle an outstanding balance [ru-RU]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (ru-RU)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
     # 2. Найдите подписку с непогашенным остатком. В разделе "Выставление счетов" рядом с пунктом **Платеж за подписку просрочен** щелкните **Погасить задолженность**.
@@ -28,7 +29,7 @@ Feature: Settle an outstanding balance [ru-RU]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -45,7 +46,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -61,7 +62,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -77,7 +78,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (ru-RU)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -93,7 +94,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (ru-RU)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -109,7 +110,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (ru-RU)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -122,7 +123,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -138,7 +139,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"
@@ -154,7 +155,7 @@ Feature: Settle an outstanding balance [ru-RU]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (ru-RU)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.
     When I go to "Выставление счетов" > "Ваши продукты"

@@ -21,8 +21,9 @@ Feature: Settle an outstanding balance [sv-SE]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (sv-SE)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
@@ -31,7 +32,7 @@ Feature: Settle an outstanding balance [sv-SE]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -48,7 +49,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -64,7 +65,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -80,7 +81,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (sv-SE)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -96,7 +97,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (sv-SE)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -112,7 +113,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (sv-SE)
     Given I am signed in as an admin who does not own the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -125,7 +126,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -141,7 +142,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
@@ -157,7 +158,7 @@ Feature: Settle an outstanding balance [sv-SE]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (sv-SE)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"

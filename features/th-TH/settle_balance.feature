@@ -19,8 +19,9 @@ Feature: Settle an outstanding balance [th-TH]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (th-TH)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
     # 2. ค้นหาการสมัครใช้งานที่มียอดคงค้างอยู่ ในส่วน การเรียกเก็บเงิน ถัดจาก การสมัครใช้งาน มีการ **เลยกําหนดการชําระเงิน** ให้คลิก **ยอดคงเหลือในบัญชี**
@@ -29,7 +30,7 @@ Feature: Settle an outstanding balance [th-TH]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -47,7 +48,7 @@ Feature: Settle an outstanding balance [th-TH]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -64,7 +65,7 @@ Feature: Settle an outstanding balance [th-TH]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -81,7 +82,7 @@ Feature: Settle an outstanding balance [th-TH]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (th-TH)
     Given I am signed in as an admin who does not own the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -98,7 +99,7 @@ Feature: Settle an outstanding balance [th-TH]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (th-TH)
     Given I am signed in as an admin who does not own the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -115,7 +116,7 @@ Feature: Settle an outstanding balance [th-TH]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (th-TH)
     Given I am signed in as an admin who does not own the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -128,7 +129,7 @@ Feature: Settle an outstanding balance [th-TH]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -145,7 +146,7 @@ Feature: Settle an outstanding balance [th-TH]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"
@@ -162,7 +163,7 @@ Feature: Settle an outstanding balance [th-TH]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (th-TH)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ
     When I go to "หน้าการเรียกเก็บเงิน" > "ผลิตภัณฑ์"

@@ -27,8 +27,9 @@ Feature: Settle an outstanding balance [tr-TR]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (tr-TR)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
     # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
@@ -40,7 +41,7 @@ Feature: Settle an outstanding balance [tr-TR]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -61,7 +62,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -81,7 +82,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -101,7 +102,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (tr-TR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -121,7 +122,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (tr-TR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -141,7 +142,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (tr-TR)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -157,7 +158,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -177,7 +178,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
@@ -197,7 +198,7 @@ Feature: Settle an outstanding balance [tr-TR]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (tr-TR)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
     # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)

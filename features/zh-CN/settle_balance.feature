@@ -18,8 +18,9 @@ Feature: Settle an outstanding balance [zh-CN]
       | Mastercard | 5555555555554444 | 11/2028 | Alex Wilber | no      |
 
   @article @labels @severity:critical
-  Scenario: The article's navigation and notice labels are in the admin center
+  Scenario: The article's navigation and notice labels are in the admin center (zh-CN)
     Given I am signed in as an admin who owns the card on file
+    Then the admin center is shown in the article's language and text direction
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
     # 2. 查找余额未结的订阅。 在“帐单”部分中的 **订阅的预期付款** 旁，单击“**结算余额**”。
@@ -28,7 +29,7 @@ Feature: Settle an outstanding balance [zh-CN]
     Then the settle balance panel shows the amount due and the card on file
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to change the expiration date, then saves
+  Scenario: Card owner chooses to change the expiration date, then saves (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -45,7 +46,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And the card ending in "4242" expires "12/2035"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to pick a different card, then saves
+  Scenario: Card owner chooses to pick a different card, then saves (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -61,7 +62,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @owner @severity:critical
-  Scenario: Card owner chooses to add a new card, then saves
+  Scenario: Card owner chooses to add a new card, then saves (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -77,7 +78,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to pick a different card, then saves
+  Scenario: Non-owner chooses to pick a different card, then saves (zh-CN)
     Given I am signed in as an admin who does not own the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -93,7 +94,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner chooses to add a new card, then saves
+  Scenario: Non-owner chooses to add a new card, then saves (zh-CN)
     Given I am signed in as an admin who does not own the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -109,7 +110,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
 
   @article @non_owner @severity:critical
-  Scenario: Non-owner is not offered to change the expiration date
+  Scenario: Non-owner is not offered to change the expiration date (zh-CN)
     Given I am signed in as an admin who does not own the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -122,7 +123,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And I can pick a different card or add a new card
 
   @beyond_article @validation @severity:normal
-  Scenario: A card number that fails validation is refused
+  Scenario: A card number that fails validation is refused (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -138,7 +139,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @validation @severity:normal
-  Scenario: An expiration date in the past is refused
+  Scenario: An expiration date in the past is refused (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
@@ -154,7 +155,7 @@ Feature: Settle an outstanding balance [zh-CN]
     And the balance is still outstanding and nothing was charged
 
   @beyond_article @severity:normal
-  Scenario: Cancel leaves the balance outstanding
+  Scenario: Cancel leaves the balance outstanding (zh-CN)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。
     When I go to "帐单" > "产品"
