@@ -11,43 +11,15 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
-from core.article import load_article
-from features.gherkin import (
-    BAD_CARD_NUMBER,
-    BALANCE,
-    CARDS_TABLE,
-    NEW_CARD,
-    NEW_EXPIRY,
-    OTHER_CARD,
-    PAST_EXPIRY,
-)
+from core import scenario_data as data
+from core.paths import ARTICLES
+from core.portal_client import PortalClient
 from fixtures.browser import CHROMIUM_ARGS, playwright_managed_chromium, resolve_chromium
-from fixtures.portal import PortalClient
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
-
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
-
-
-def tenant_setup() -> dict:
-    """The same tenant the features' Background describes (the generator's test data)."""
-    header, *rows = CARDS_TABLE
-    cards = [dict(zip(header, row, strict=True)) for row in rows]
-    return {
-        "balance": {"amount": BALANCE[0], "currency": BALANCE[1]},
-        "cards": [
-            {"number": c["number"], "expires": c["expires"], "holder": c["holder"],
-             "on_file": c["on file"] == "yes"}
-            for c in cards
-        ],
-    }  # fmt: skip
-
-
-SETUP = tenant_setup()
 
 
 def change_expiry(page: Page, expiry: str) -> None:
@@ -57,12 +29,17 @@ def change_expiry(page: Page, expiry: str) -> None:
 
 def pick_other(page: Page) -> None:
     page.get_by_test_id("option-other-card").check()
-    page.get_by_test_id(f"saved-card-{OTHER_CARD}").check()
+    page.get_by_test_id(f"saved-card-{data.OTHER_CARD.last4}").check()
 
 
 def add_card(page: Page, number: str) -> None:
     page.get_by_test_id("option-new-card").check()
-    values = {"number": number, "expires": NEW_CARD[1], "holder": NEW_CARD[2], "cvv": NEW_CARD[3]}
+    values = {
+        "number": number,
+        "expires": data.NEW_CARD_EXPIRY,
+        "holder": data.NEW_CARD_HOLDER,
+        "cvv": data.NEW_CARD_CVV,
+    }
     for field, value in values.items():
         page.get_by_test_id(f"new-card-{field}").fill(value)
 
@@ -70,28 +47,30 @@ def add_card(page: Page, number: str) -> None:
 # (owner?, payment action or None, then: "save-ok" | "save-refused" | "cancel" | "look")
 FLOWS: list[tuple[bool, Callable[[Page], None] | None, str]] = [
     (True, None, "look"),
-    (True, lambda p: change_expiry(p, NEW_EXPIRY), "save-ok"),
+    (True, lambda p: change_expiry(p, data.NEW_EXPIRY), "save-ok"),
     (True, pick_other, "save-ok"),
-    (True, lambda p: add_card(p, NEW_CARD[0]), "save-ok"),
+    (True, lambda p: add_card(p, data.NEW_CARD_NUMBER), "save-ok"),
     (False, pick_other, "save-ok"),
-    (False, lambda p: add_card(p, NEW_CARD[0]), "save-ok"),
+    (False, lambda p: add_card(p, data.NEW_CARD_NUMBER), "save-ok"),
     (False, None, "look"),
-    (True, lambda p: add_card(p, BAD_CARD_NUMBER), "save-refused"),
-    (True, lambda p: change_expiry(p, PAST_EXPIRY), "save-refused"),
+    (True, lambda p: add_card(p, data.BAD_CARD_NUMBER), "save-refused"),
+    (True, lambda p: change_expiry(p, data.PAST_EXPIRY), "save-refused"),
     (True, None, "cancel"),
 ]
 
 
-def run_flow(page: Page, portal: PortalClient, labels: dict[str, str], flow) -> None:
+Flow = tuple[bool, Callable[[Page], None] | None, str]
+
+
+def run_flow(page: Page, portal: PortalClient, flow: Flow) -> None:
+    """One scenario's clicks by the controls' places (the floor does no label lookups)."""
     owner, action, ending = flow
-    tenant = portal.create_tenant({**SETUP, "admin": {"owns_card": owner}})
+    tenant = portal.create_tenant(data.tenant_setup(owner))
     page.goto(tenant.signin_url)
-    page.get_by_role("button", name=labels["Billing"], exact=True).click()
-    page.get_by_role("link", name=labels["Your products"], exact=True).click()
-    expect(
-        page.get_by_text(labels["Subscription has a past due payment"], exact=True)
-    ).to_be_visible()
-    page.get_by_role("button", name=labels["Settle balance"], exact=True).click()
+    page.get_by_test_id("nav-billing").click()
+    page.get_by_test_id("nav-products").click()
+    expect(page.get_by_test_id("past-due-notice")).to_be_visible()
+    page.get_by_test_id("settle-balance").click()
     expect(page.get_by_role("dialog")).to_be_visible()
     if action:
         action(page)
@@ -99,7 +78,7 @@ def run_flow(page: Page, portal: PortalClient, labels: dict[str, str], flow) -> 
         page.get_by_test_id("cancel-settle").click()
         expect(page.get_by_role("dialog")).to_have_count(0)
     elif ending.startswith("save"):
-        page.get_by_role("button", name=labels["Save"], exact=True).click()
+        page.get_by_test_id("save-payment").click()
         outcome = "settle-confirmation" if ending == "save-ok" else "form-errors"
         expect(page.get_by_test_id(outcome)).to_be_visible()
     portal.delete(tenant)
@@ -113,16 +92,13 @@ def run_all(locales: list[str]) -> int:
     flows = 0
     try:
         with sync_playwright() as playwright:
-            launch = {"args": CHROMIUM_ARGS}
-            if chromium.source != "playwright":  # as the suite: Playwright picks its own build
-                launch["executable_path"] = chromium.executable
-            browser = playwright.chromium.launch(**launch)
+            # As the suite: Playwright picks its own build, else the resolved executable.
+            executable = None if chromium.source == "playwright" else chromium.executable
+            browser = playwright.chromium.launch(args=CHROMIUM_ARGS, executable_path=executable)
             for locale in locales:
-                article = load_article(ARTICLES / f"{locale}.md")
-                labels = {label.english: label.localized for label in article.labels}
                 for flow in FLOWS:
                     context = browser.new_context(locale=locale, base_url=running.url)
-                    run_flow(context.new_page(), portal, labels, flow)
+                    run_flow(context.new_page(), portal, flow)
                     context.close()
                     flows += 1
             browser.close()

@@ -73,7 +73,9 @@ def fold(text: str) -> str:
 def loose(text: str) -> str:
     """A key that ignores case, spaces, hyphens and quotes: for explaining, never for equality."""
     folded = comparable(text).casefold()
-    return "".join(char for char in folded if char.isalnum() or unicodedata.category(char)[0] == "M")
+    return "".join(
+        char for char in folded if char.isalnum() or unicodedata.category(char)[0] == "M"
+    )
 
 
 def unlink(text: str) -> str:

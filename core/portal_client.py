@@ -89,7 +89,9 @@ class TenantState:
                 ),
             )
         except (KeyError, TypeError) as error:
-            raise PortalError(f"tenant state: unexpected shape ({error!r}): {data!r:.300}") from error
+            raise PortalError(
+                f"tenant state: unexpected shape ({error!r}): {data!r:.300}"
+            ) from error
 
 
 class PortalClient:
@@ -129,7 +131,9 @@ class PortalClient:
         return TenantHandle(created["id"], created["token"], self.base_url + created["signin_path"])
 
     def state(self, tenant: TenantHandle) -> TenantState:
-        return TenantState.from_json(self._call("GET", f"/api/tenants/{tenant.id}", token=tenant.token))
+        return TenantState.from_json(
+            self._call("GET", f"/api/tenants/{tenant.id}", token=tenant.token)
+        )
 
     def delete(self, tenant: TenantHandle) -> None:
         self._call("DELETE", f"/api/tenants/{tenant.id}", token=tenant.token)

@@ -20,7 +20,6 @@ read with a stem match (a UI word is found when a sentence word starts with most
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
 
@@ -98,7 +97,9 @@ def _defect_in_sentence(label: Label, ui: str, sentence: Sentence) -> Verdict | 
             return Verdict(ARTICLE_DEFECT, PARTIAL, "the bold covers part of the UI label")
         return Verdict(ARTICLE_DEFECT, VERB, "the UI label stands outside the bold")
     if _words_found(ui, label.localized):
-        return Verdict(ARTICLE_DEFECT, EXTRA_WORDS, "the bold holds the UI label's words, inflected")
+        return Verdict(
+            ARTICLE_DEFECT, EXTRA_WORDS, "the bold holds the UI label's words, inflected"
+        )
     if sentence.holds(ui):
         return Verdict(ARTICLE_DEFECT, VERB, "the UI label's words stand outside the bold")
     return None
@@ -109,7 +110,9 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
     if not comparable(label.localized):
         return Verdict(ARTICLE_DEFECT, NO_LABEL, "the article names no label here")
     if label.doubts:
-        return Verdict(ARTICLE_DEFECT, NO_LABEL, "the bold does not name a control: " + label.doubts[0])
+        return Verdict(
+            ARTICLE_DEFECT, NO_LABEL, "the bold does not name a control: " + label.doubts[0]
+        )
     elsewhere = [unit.id for unit in article.units if Sentence(unit.localized).holds(ui)]
     if elsewhere:
         return Verdict(
@@ -129,15 +132,18 @@ class Sentence:
 
     def __init__(self, markdown: str) -> None:
         text = LINK_RE.sub(lambda match: match.group(1), markdown)
-        plain, bolds, start, inside = [], [], 0, False
+        plain: list[str] = []
+        bolds: list[tuple[int, int]] = []
+        start, length, inside = 0, 0, False
         for index, piece in enumerate(text.split("**")):
-            if index:
+            if index:  # every "**" toggles bold; positions are in the folded plain text
                 if inside:
-                    bolds.append((start, sum(map(len, plain))))
-                else:
-                    start = sum(map(len, plain))
+                    bolds.append((start, length))
+                start = length
                 inside = not inside
-            plain.append(fold(piece))
+            folded = fold(piece)
+            plain.append(folded)
+            length += len(folded)
         self.raw = "".join(plain)
         self.bolds = [(self.raw[a:b], a, b) for a, b in bolds]
 
@@ -196,5 +202,7 @@ def _same_stem(word: str, other: str) -> bool:
     shorter = min(len(word), len(other))
     if shorter < MIN_STEM:
         return False
-    common = len(os.path.commonprefix([word, other]))
+    common = next(
+        (index for index, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), shorter
+    )
     return common >= max(MIN_STEM, math.ceil(shorter * STEM_SHARE))

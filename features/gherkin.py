@@ -138,9 +138,7 @@ class FeatureBuilder:
             f"to the card ending in {quote(card)}",
         ]
         if option is Option.CHANGE_EXPIRY:
-            lines.append(
-                f"And the card ending in {quote(card)} expires {quote(data.NEW_EXPIRY)}"
-            )
+            lines.append(f"And the card ending in {quote(card)} expires {quote(data.NEW_EXPIRY)}")
         return lines
 
     def sign_in(self, owner: bool) -> str:

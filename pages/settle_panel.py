@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from playwright.sync_api import Locator, Page, expect
 
 from core.article import Slot
@@ -23,7 +25,10 @@ class SettlePanel:
     NEW_CARD_FIELD = "new-card-{}"  # number | holder | expires | cvv
     SAVE = "save-payment"
     CANCEL = "cancel-settle"
-    FIELD_FOR = {"card number": "new-card-number", "expiration date": "new-expiry"}
+    FIELD_FOR: ClassVar[dict[str, str]] = {
+        "card number": "new-card-number",
+        "expiration date": "new-expiry",
+    }
 
     def __init__(self, page: Page, labels: ArticleLabels) -> None:
         self.page = page

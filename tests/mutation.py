@@ -1,9 +1,11 @@
 """Mutation self-check: does the suite fail, naming the label, when the UI drifts from the docs?
 
-For every label an article names, in every locale, one mutant changes exactly that msgstr in a
-copy of the portal's catalogs (``MOCK_PORTAL_TRANSLATIONS`` points the portal at the copy) and
+For every control an article names, in every locale, one mutant changes exactly that msgstr in
+a copy of the portal's catalogs (``MOCK_PORTAL_TRANSLATIONS`` points the portal at the copy) and
 runs that locale's scenarios. A mutant is killed when the run fails with a message naming the
-locale, the article's label and what the UI shows instead. A surviving mutant is a bug in the
+locale, the article's label and what the UI shows instead, with the right verdict: the UI
+changed, so ``ui-differs`` — or ``article-defect`` where the article's own bold is already
+doubtful (then no erratum may cover the new UI text). A surviving mutant is a bug in the
 suite. ``python -m tests.mutation --all`` (``make mutate``) runs the full sweep and prints the
 score; ``tests/test_mutation.py`` runs a sample in ``make test``.
 """
@@ -20,13 +22,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from core.article import load_article
+from core.paths import ARTICLES, ROOT
 from mock_portal.i18n import PACKAGE_TRANSLATIONS
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "fixtures" / "articles"
 RUN_TIMEOUT_S = 300
 
 
@@ -36,15 +38,21 @@ class Mutant:
 
     locale: str
     english: str
-    label: str
+    label: str  # the article's label
+    ui: str  # what the UI shows today (the catalog's msgstr)
+    doubtful: bool  # the article's bold is already doubted: the verdict stays article-defect
 
     @property
     def mutated(self) -> str:
         # A plausible drift: the product renamed the control, the docs did not follow.
-        return f"{self.label} (new)"
+        return f"{self.ui} (new)"
+
+    @property
+    def verdict(self) -> str:
+        return "article-defect" if self.doubtful else "ui-differs"
 
     def __str__(self) -> str:
-        return f"{self.locale} {self.english!r}: {self.label!r} -> {self.mutated!r}"
+        return f"{self.locale} {self.english!r}: UI {self.ui!r} -> {self.mutated!r}"
 
 
 @dataclass(frozen=True)
@@ -58,22 +66,36 @@ class Outcome:
         """Failed, and the failure names the locale, the article's label and the UI's."""
         if self.mutant is None or self.returncode != 1:
             return False
+        mutant = self.mutant
         return (
-            f"[{self.mutant.locale}]" in self.output
-            and f"the article says {self.mutant.label!r}" in self.output
-            and f"the UI shows {self.mutant.mutated!r}" in self.output
+            f"[{mutant.locale}]" in self.output
+            and f"article {mutant.label!r}, UI {mutant.mutated!r} -> {mutant.verdict}"
+            in self.output
         )
 
 
 def all_mutants(locales: list[str] | None = None) -> list[Mutant]:
-    """A mutant per label per locale, in article order."""
+    """A mutant per control per locale, in article order."""
     mutants = []
     for path in sorted(ARTICLES.glob("*.md")):
         if locales and path.stem not in locales:
             continue
-        for label in load_article(path).labels:
-            mutants.append(Mutant(path.stem, label.english, label.localized))
+        catalog = read_catalog(PACKAGE_TRANSLATIONS, path.stem)
+        for label in load_article(path).slotted.values():
+            ui = str(catalog[label.english].string)
+            mutants.append(
+                Mutant(path.stem, label.english, label.localized, ui, bool(label.doubts))
+            )
     return mutants
+
+
+def catalog_file(translations: Path, locale: str) -> Path:
+    return translations / locale.replace("-", "_") / "LC_MESSAGES" / "messages.po"
+
+
+def read_catalog(translations: Path, locale: str) -> Catalog:
+    with catalog_file(translations, locale).open("rb") as handle:
+        return read_po(handle)
 
 
 def write_catalogs(mutant: Mutant | None, destination: Path) -> Path:
@@ -81,9 +103,8 @@ def write_catalogs(mutant: Mutant | None, destination: Path) -> Path:
     shutil.copytree(PACKAGE_TRANSLATIONS, destination)
     if mutant is None:
         return destination
-    po = destination / mutant.locale.replace("-", "_") / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as handle:
-        catalog = read_po(handle)
+    po = catalog_file(destination, mutant.locale)
+    catalog = read_catalog(destination, mutant.locale)
     message = catalog.get(mutant.english)
     if message is None:
         raise LookupError(f"{po}: no msgid {mutant.english!r} to mutate")
@@ -93,12 +114,12 @@ def write_catalogs(mutant: Mutant | None, destination: Path) -> Path:
     return destination
 
 
-def run_locale(locale: str, translations: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_locale(locale: str, translations: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """That locale's scenarios against a portal using ``translations``."""
     command = [
         sys.executable, "-m", "pytest", "features", "--locale", locale,
         "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "no:xdist",
-        "--e2e-trace", "off", "--e2e-expect-timeout", "2000", "-q", "--no-header", *extra,
+        "--e2e-expect-timeout", "2000", "-q", "--no-header", *extra,
     ]  # fmt: skip
     env = {**os.environ, "MOCK_PORTAL_TRANSLATIONS": str(translations)}
     return subprocess.run(

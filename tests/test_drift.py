@@ -64,14 +64,10 @@ def test_worker_records_merge_without_duplicates() -> None:
 
 def test_csv_has_exactly_the_documented_header_and_renderings_show_drift() -> None:
     matrix = matrix_for("lv-LV")
-    matrix.record(
-        save_cell("lv-LV", "6991a-109", "Saglabāt"), "Saglabāt|x", Verdict(UI_DIFFERS)
-    )
+    matrix.record(save_cell("lv-LV", "6991a-109", "Saglabāt"), "Saglabāt|x", Verdict(UI_DIFFERS))
     rows = list(csv.reader(io.StringIO(matrix.as_csv())))
     assert rows[0] == list(CSV_COLUMNS)
-    assert ",".join(CSV_COLUMNS) == (
-        "locale,step,unit,english,article_label,ui_label,verdict,kind"
-    )
+    assert ",".join(CSV_COLUMNS) == ("locale,step,unit,english,article_label,ui_label,verdict,kind")
     assert ["lv-LV", "5", "6991a-109", "Save", "Saglabāt", "Saglabāt|x", "ui-differs", ""] in rows
     assert "| Saglabāt\\|x | ui-differs |" in matrix.as_markdown()
     page = as_html(matrix)

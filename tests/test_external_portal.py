@@ -23,6 +23,7 @@ def standalone_portal() -> Iterator[tuple[str, str]]:
         [sys.executable, "-m", "mock_portal", "--port", "0"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
+    assert server.stdout is not None
     try:
         url = server.stdout.readline().split(" on ")[-1].strip()
         signin = server.stdout.readline().split(" at ")[-1].strip()

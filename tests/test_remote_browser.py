@@ -24,6 +24,7 @@ def browser_server() -> Iterator[str]:
          "--unsafe"],  # --unsafe: the client sets the Chromium executable path
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
+    assert server.stdout is not None
     try:
         line = server.stdout.readline().strip()
         assert line.startswith("Listening on ws://127.0.0.1:"), line

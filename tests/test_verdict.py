@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.article import Slot, load_article, parse_article
+from core.article import Article, Label, Slot, load_article, parse_article
 from core.paths import ARTICLES
 from core.verdict import ARTICLE_DEFECT, MATCH, MISSING, UI_DIFFERS, judge
 
@@ -102,12 +102,13 @@ ms.locfileid: "1"
 ms.openlocfilehash: abc
 ms.lasthandoff: 01/01/2021
 ---
-# <a name="settle-an-outstanding-balance"></a><span data-ttu-id="t-1">T</span><span class="sxs-lookup"><span data-stu-id="t-1">Settle an outstanding balance</span></span>
+# <a name="settle-an-outstanding-balance"></a><span data-ttu-id="t-1">T</span>\
+<span class="sxs-lookup"><span data-stu-id="t-1">Settle an outstanding balance</span></span>
 
 """
 
 
-def save_step(localized: str) -> object:
+def save_step(localized: str) -> tuple[Article, Label]:
     unit = (
         f'<span data-ttu-id="a-1">{localized}</span><span class="sxs-lookup">'
         '<span data-stu-id="a-1">After you update the card, click **Save**.</span></span>'
@@ -123,9 +124,21 @@ SYNTHETIC = [
     ("Latin", "Klicken Sie auf **Jetzt speichern**.", "speichern", ARTICLE_DEFECT, "extra-words"),
     ("Latin", "Klicken Sie auf **Speichern**.", "Sichern", UI_DIFFERS, ""),
     ("Cyrillic", "Нажмите **«Сохранить»**.", "Сохранить", ARTICLE_DEFECT, "quoted"),
-    ("Cyrillic", "Нажмите Сохранить **изменения**.", "Сохранить изменения", ARTICLE_DEFECT, "partial"),
+    (
+        "Cyrillic",
+        "Нажмите Сохранить **изменения**.",
+        "Сохранить изменения",
+        ARTICLE_DEFECT,
+        "partial",
+    ),
     ("Greek", "Κάντε κλικ στην επιλογή **Αποθήκευση**.", "Αποθήκευση", MATCH, ""),
-    ("Greek", 'Κάντε κλικ **στην επιλογή "Αποθήκευση"**.', "Αποθήκευση", ARTICLE_DEFECT, "extra-words"),
+    (
+        "Greek",
+        'Κάντε κλικ **στην επιλογή "Αποθήκευση"**.',
+        "Αποθήκευση",
+        ARTICLE_DEFECT,
+        "extra-words",
+    ),
     ("Thai", "คลิก **บันทึก**", "บันทึก", MATCH, ""),
     ("Thai", "**ให้คลิก** บันทึก", "บันทึก", ARTICLE_DEFECT, "verb"),
     ("Thai", "คลิก ชำระ**ยอดคงเหลือ**", "ชำระยอดคงเหลือ", ARTICLE_DEFECT, "partial"),
@@ -146,13 +159,15 @@ SYNTHETIC = [
     SYNTHETIC,
     ids=[f"{row[0]}-{index}" for index, row in enumerate(SYNTHETIC)],
 )
-def test_classifier_in_six_scripts(script: str, sentence: str, ui: str, verdict: str, kind: str) -> None:
+def test_classifier_in_six_scripts(
+    script: str, sentence: str, ui: str, verdict: str, kind: str
+) -> None:
     article, label = save_step(sentence)
-    result = judge(article, label, ui)  # type: ignore[arg-type]
+    result = judge(article, label, ui)
     assert (result.verdict, result.kind) == (verdict, kind), result.reason
 
 
 def test_lookalike_labels_show_their_code_points() -> None:
     article, label = save_step("Klicken Sie auf **Betalasaldo**.")
-    result = judge(article, label, "Betala saldo")  # type: ignore[arg-type]
+    result = judge(article, label, "Betala saldo")
     assert result.kind == "spelling" and "U+0020" in result.reason
