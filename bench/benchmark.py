@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.article import load_article  # noqa: E402
 from features.gherkin import render_feature  # noqa: E402
-from fixtures.portal import PortalClient  # noqa: E402
+from core.portal_client import PortalClient  # noqa: E402
 from mock_portal import create_app  # noqa: E402
 from mock_portal.server import start_in_thread  # noqa: E402
 
@@ -115,10 +115,15 @@ def main() -> int:
     rows = [
         ("(a) raw Playwright floor", lambda: timed(raw + locales)),
         ("(a2) raw floor, 2 processes", lambda: timed_together(halves)),
-        ("(b) suite, serial", lambda: timed([*SUITE, "-p", "no:xdist", *locale_args])),
         (
-            "(b0) suite, serial, --e2e-trace off",
-            lambda: timed([*SUITE, "-p", "no:xdist", "--e2e-trace", "off", *locale_args]),
+            "(b) suite, serial, --tracing retain-on-failure",
+            lambda: timed(
+                [*SUITE, "-p", "no:xdist", "--tracing", "retain-on-failure", *locale_args]
+            ),
+        ),
+        (
+            "(b0) suite, serial, no tracing",
+            lambda: timed([*SUITE, "-p", "no:xdist", *locale_args]),
         ),
         ("(c) suite, -n 2", lambda: timed([*SUITE, "-n", "2", *locale_args])),
     ]
