@@ -7,7 +7,8 @@ page shows.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 from babel.numbers import get_currency_precision, list_currencies
 
@@ -16,6 +17,8 @@ from babel.numbers import get_currency_precision, list_currencies
 NOT_MONEY = frozenset({"XXX", "XTS"})
 CURRENCIES = frozenset(list_currencies()) - NOT_MONEY
 MAX_AMOUNT = Decimal(1_000_000)
+# Plain ASCII digits: no exponent, sign, NaN, spaces or look-alike digits (Decimal takes "١٢٣").
+AMOUNT_RE = re.compile(r"[0-9]{1,7}(?:\.[0-9]{1,4})?")
 
 
 def is_currency(code: object) -> bool:
@@ -41,16 +44,16 @@ def zero(currency: str) -> Decimal:
 def parse_amount(value: object, currency: str) -> Decimal | None:
     """A positive amount of ``currency`` from a string or integer; None when not one.
 
-    Refused: floats (binary rounding), NaN/infinity, zero or less, more than a million, and
-    more decimal digits than the currency has ("1234.56" JPY).
+    Refused: floats (binary rounding), anything but plain ASCII digits, zero or less, more
+    than a million, and more decimal digits than the currency has ("1234.56" JPY).
     """
-    if not isinstance(value, str | int) or isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, str | int):
         return None
-    try:
-        amount = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
+    text = str(value)
+    if not AMOUNT_RE.fullmatch(text):
         return None
-    if not amount.is_finite() or not 0 < amount <= MAX_AMOUNT:
+    amount = Decimal(text)
+    if not 0 < amount <= MAX_AMOUNT:
         return None
     unit = minor_unit(currency)
     if amount != amount.quantize(unit):

@@ -195,8 +195,16 @@ def parse_setup(data: object) -> dict:
         raise SetupError(f"body: unknown field(s) {sorted(unknown)}")
     admin = _object(data.get("admin", {}), "admin")
     name = admin.get("name", "Alex Wilber")
-    if not isinstance(name, str) or not name.strip() or len(name) > 100:
-        raise SetupError("admin.name: expected a non-empty string of at most 100 characters")
+    if (
+        not isinstance(name, str)
+        or not name.strip()
+        or len(name) > 100
+        or payments.has_control_characters(name)
+    ):
+        raise SetupError(
+            "admin.name: expected a non-empty string of at most 100 characters, no control"
+            " characters"
+        )
     owns_card = admin.get("owns_card", True)
     if not isinstance(owns_card, bool):
         raise SetupError("admin.owns_card: expected true or false")
