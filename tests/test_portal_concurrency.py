@@ -14,7 +14,7 @@ import pytest
 
 from fixtures.portal import PortalClient
 from mock_portal import create_app
-from mock_portal.store import TenantStore
+from mock_portal.store import Payment, TenantStore, parse_setup
 from tests.portal_http import (
     another_browser,
     live_portal,
@@ -135,3 +135,24 @@ def test_tenants_stay_isolated_under_concurrent_saves(live: PortalClient) -> Non
     for tenant, _browser, sub, _form in sessions:
         charges = live.state(tenant)["charges"]
         assert [charge["subscription"] for charge in charges] == [sub]
+
+
+def test_settle_checks_and_charges_under_the_store_lock(monkeypatch) -> None:
+    """Deterministic half of the races above: which card is on file, whether the balance is
+    still due and the charge itself are all decided while the store lock is held (thread
+    interleavings on a 2-core machine are too rare to catch a missing lock every run)."""
+    store = TenantStore(today=TODAY)
+    created = store.create(parse_setup({}))
+    tenant = store.view(created.tenant_id)
+    held: list[bool] = []
+    choose_card = TenantStore._card_to_charge
+
+    def recording(self, tenant, payment):
+        held.append(self._lock.locked())
+        return choose_card(self, tenant, payment)
+
+    monkeypatch.setattr(TenantStore, "_card_to_charge", recording)
+    other = next(card.id for card in tenant.cards if card.id != tenant.card_on_file)
+    sub = next(s.id for s in tenant.subscriptions if s.past_due)
+    assert store.settle(created.tenant_id, sub, Payment(choice="other", other_card=other))
+    assert held == [True]

@@ -21,7 +21,13 @@ from mock_portal import create_app
 from mock_portal.i18n import PACKAGE_TRANSLATIONS
 from mock_portal.security import new_secret
 from mock_portal.server import RemoteBindingRefused, start_in_thread
-from mock_portal.store import SIGNIN_LINK_TTL_S, TenantGone, TenantStore, parse_setup
+from mock_portal.store import (
+    SIGNIN_LINK_TTL_S,
+    Payment,
+    TenantGone,
+    TenantStore,
+    parse_setup,
+)
 from tests.portal_http import CSRF_RE, Browser, live_portal, past_due, send, signed_in
 
 ROOT = Path(__file__).parent.parent
@@ -252,8 +258,6 @@ def test_deleted_tenant_cannot_be_settled(app) -> None:
     created = store.create(parse_setup({}))
     sub = store.view(created.tenant_id).subscriptions[0].id
     store.delete(created.tenant_id)
-    from mock_portal.store import Payment
-
     with pytest.raises(TenantGone):
         store.settle(created.tenant_id, sub, Payment(choice="other", other_card="x"))
 
