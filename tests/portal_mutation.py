@@ -141,6 +141,31 @@ MUTANTS = [
         "if not name.strip() or has_control_characters(name):", "if not name.strip():",
         (SECURITY + "test_c1_controls_in_the_holder_name_are_refused",),
     ),
+    PortalMutant(
+        "api-key-for-tenants", "app.py",
+        "    if expected is None:\n        return True\n", "    return True\n",
+        (SECURITY + "test_binding_beyond_loopback_needs_the_flag_and_an_api_key",),
+    ),
+    PortalMutant(
+        "relative-redirects", "app.py",
+        "    app.after_request(relative_location)\n", "",
+        (SECURITY + "test_redirects_are_relative",),
+    ),
+    PortalMutant(
+        "accept-language-bound", "app.py",
+        "[:MAX_LANGUAGE_PREFERENCES]", "",
+        (SECURITY + "test_long_accept_language_is_bounded",),
+    ),
+    PortalMutant(
+        "header-size-limit", "server.py",
+        '"max_request_header_size": 16 * 1024,', '"max_request_header_size": 262144,',
+        (SECURITY + "test_oversized_headers_are_refused",),
+    ),
+    PortalMutant(
+        "hand-written-rtl-list", "app.py",
+        'locale.character_order == "right-to-left"', 'locale.language in {"ar", "he", "fa", "ur"}',
+        (SECURITY + "test_text_direction_comes_from_cldr",),
+    ),
 ]  # fmt: skip
 
 
