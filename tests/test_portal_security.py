@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -379,6 +380,22 @@ def test_server_has_timeouts_and_connection_limits() -> None:
         assert running.server.task_dispatcher.threads  # a fixed pool, not a thread per socket
     finally:
         running.stop()
+
+
+def test_idle_connections_do_not_cost_a_thread_each(live: PortalClient) -> None:
+    """Half-open connections (a request line, never finished) hold no thread of their own."""
+    parts = urllib.parse.urlsplit(live.base_url)
+    before = threading.active_count()
+    idle = [socket.create_connection((parts.hostname, parts.port), timeout=30) for _ in range(50)]
+    try:
+        for sock in idle:
+            sock.sendall(b"GET /api/health HTTP/1.1\r\n")
+        # Accepted in order: by the time this request is answered, the 50 were accepted too.
+        assert send(live.base_url, "GET", "/api/health").status == 200
+        assert threading.active_count() <= before
+    finally:
+        for sock in idle:
+            sock.close()
 
 
 def test_long_accept_language_is_bounded(app, client, monkeypatch) -> None:
