@@ -26,7 +26,7 @@ help:
 	@echo "make test            lint + feature staleness check + unit tests + the whole e2e suite (CI)"
 	@echo "make report          build reports/allure/index.html from $(RESULTS) (needs Node >= 20)"
 	@echo "make features        regenerate features/<locale>/settle_balance.feature from the articles"
-	@echo "make mutate          mutation self-check: every article label, then the portal's protections (slow)"
+	@echo "make mutate          mutation self-check over every article label (slow)"
 	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test (FLAKE_ARGS=--stress)"
 	@echo "make bench           benchmark: raw Playwright floor vs the suite, serial and -n 2"
 	@echo "variables: WORKERS=$(WORKERS) PYTEST_ARGS='...' (e.g. PYTEST_ARGS='--locale fr-FR')"
