@@ -107,6 +107,7 @@ report:
 # --- trust and speed -----------------------------------------------------------------------
 mutate: setup
 	$(BIN)/python -m tests.mutation --all
+	$(BIN)/python -m tests.mutation --portal
 
 flake: setup
 	$(BIN)/python bench/flake_hunt.py --runs $(RUNS) $(FLAKE_ARGS)

@@ -84,7 +84,7 @@ def generator_ms_per_article(repeats: int = 50) -> float:
 
 def portal_latency(requests: int = 400) -> tuple[float, float]:
     """p50 and p99 (ms) of the products page, over real HTTP on loopback."""
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    logging.getLogger("mock_portal.access").setLevel(logging.WARNING)
     running = start_in_thread(create_app())
     try:
         tenant = PortalClient(running.url).create_tenant({})

@@ -22,7 +22,7 @@ class PortalError(RuntimeError):
 
 @dataclass(frozen=True)
 class TenantHandle:
-    """A tenant created for one test: its id, API credential and browser sign-in URL."""
+    """A tenant created for one test: its id, API credential and one-time sign-in URL."""
 
     id: str
     token: str
@@ -97,8 +97,9 @@ class TenantState:
 class PortalClient:
     """The portal's base URL and a small client for its tenant API."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, api_key: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
+        self.api_key = api_key  # needed to create tenants on a portal bound beyond loopback
 
     def _call(
         self, method: str, path: str, body: dict[str, Any] | None = None, token: str = ""
@@ -127,8 +128,13 @@ class PortalClient:
         return self._call("GET", "/api/health")
 
     def create_tenant(self, setup: dict[str, Any]) -> TenantHandle:
-        created = self._call("POST", "/api/tenants", setup)
+        created = self._call("POST", "/api/tenants", setup, token=self.api_key or "")
         return TenantHandle(created["id"], created["token"], self.base_url + created["signin_path"])
+
+    def signin_url(self, tenant: TenantHandle) -> str:
+        """Another one-time sign-in URL (the one in the handle works once)."""
+        link = self._call("POST", f"/api/tenants/{tenant.id}/signin-links", {}, token=tenant.token)
+        return self.base_url + str(link["signin_path"])
 
     def state(self, tenant: TenantHandle) -> TenantState:
         return TenantState.from_json(

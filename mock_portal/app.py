@@ -1,24 +1,36 @@
 """The mock Microsoft 365 admin center: a Flask app with localized pages and a tenant API.
 
 Pages (served in the locale negotiated from ``?lang=`` or Accept-Language):
-  /signin?token=…                 signs the browser in to a tenant (cookie)
+  /signin?token=…                 redeems a one-time sign-in link for a session cookie
   /                               home
   /billing/products               "Your products"; ``?settle=<id>`` opens the settle panel
-  POST /billing/products/<id>/settle   validates the payment method and charges once
+  POST /billing/products/<id>/settle   validates the payment method and charges once (CSRF token)
   /section/<name>                 the other navigation entries (real pages, not in the flow)
 API (JSON, for test setup and outcome checks):
-  POST /api/tenants               create a tenant from a setup; returns id, token, sign-in path
-  GET/DELETE /api/tenants/<id>    read back (balance, charges, cards) / remove; Bearer token
+  POST /api/tenants               create a tenant from a setup; returns id, API token and a
+                                  sign-in path (needs the portal's API key when one is set)
+  GET/DELETE /api/tenants/<id>    read back (balance, charges, cards) / remove; Bearer API token
+  POST /api/tenants/<id>/signin-links   another one-time sign-in path; Bearer API token
   GET /api/health                 liveness and the portal version
+
+Security model: the API token, the one-time sign-in link and the browser's session cookie are
+three different secrets; the session cookie is HttpOnly and SameSite=Strict; every form that
+changes state carries a CSRF token derived from the session; only allow-listed Host names are
+served, and redirects are relative.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import os
+import secrets
 import subprocess
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale
 from babel.dates import format_date
@@ -36,20 +48,42 @@ from flask import (
     url_for,
 )
 from markupsafe import Markup
+from werkzeug.datastructures import LanguageAccept
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_accept_header
 
 from mock_portal import payments
 from mock_portal.i18n import N_, Catalogs, Translator, translations_dir
-from mock_portal.store import Payment, SettleError, SetupError, Tenant, TenantStore, parse_setup
+from mock_portal.security import allowed_host_names, digest, host_name, json_too_deep
+from mock_portal.store import (
+    LinkSpent,
+    Payment,
+    SettleError,
+    SetupError,
+    Tenant,
+    TenantGone,
+    TenantStore,
+    TooManyLinks,
+    parse_setup,
+)
 
 SESSION_COOKIE = "m365_session"
 LANG_COOKIE = "m365_lang"
+CSRF_FIELD = "csrf_token"
 HELP_URL = (
     "https://docs.microsoft.com/microsoft-365/commerce/billing-and-payments/"
     "pay-for-your-subscription?view=o365-worldwide"
 )
 MAX_FIELD = 200
-RTL_LANGUAGES = {"ar", "he", "fa", "ur"}
+MAX_BODY = 64 * 1024
+# Deeper JSON than any tenant setup needs; checked before parsing (the parser recurses).
+MAX_JSON_DEPTH = 32
+# Browsers send a handful of languages; a 60 KB header must not cost a parse per request.
+MAX_ACCEPT_LANGUAGE = 512
+MAX_LANGUAGE_PREFERENCES = 10
+# Where a browser request comes from (Fetch Metadata). A sign-in started by another site is
+# login CSRF: the victim would end up in the attacker's tenant.
+SIGNIN_FETCH_SITES = {"none", "same-origin"}
 
 # The left navigation: (endpoint key, English label). Billing is a group.
 NAV_TOP = [("home", N_("Home")), ("users", N_("Users")), ("teams", N_("Teams & groups"))]
@@ -70,6 +104,16 @@ FIELD_LABELS = {
     "cvv": N_("Security code (CVV)"),
     "choice": N_("How do you want to pay?"),
 }
+LINK_SPENT = N_("This sign-in link has expired or was already used. Ask for a new one.")
+FORM_EXPIRED = N_("This page has expired. Go back, reload it and try again.")
+
+
+class PortalRefusal(HTTPException):
+    """An error page with a portal message (a catalog msgid) instead of the generic one."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(description=message)
+        self.code = code
 
 
 def portal_version() -> str:
@@ -88,17 +132,37 @@ def portal_version() -> str:
         return "unknown"
 
 
-def create_app(translations: str | os.PathLike | None = None, store: TenantStore | None = None):
-    """Build the portal app with its catalogs and an (empty) tenant store."""
+def create_app(
+    translations: str | os.PathLike | None = None,
+    store: TenantStore | None = None,
+    *,
+    api_key: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+) -> Flask:
+    """Build the portal app with its catalogs and an (empty) tenant store.
+
+    ``api_key``: when set, creating a tenant needs ``Authorization: Bearer <api_key>`` (the
+    server sets one whenever it listens beyond loopback). ``allowed_hosts``: Host names served
+    besides the loopback ones (the server adds the address it binds).
+    """
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     # Static assets are immutable per run: no revalidation round trip on every page.
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
     app.extensions["catalogs"] = Catalogs(translations_dir(translations))
     app.extensions["store"] = store or TenantStore()
     app.extensions["version"] = portal_version()
+    app.extensions["api_key_digest"] = digest(api_key) if api_key else None
+    app.extensions["allowed_hosts"] = allowed_host_names(allowed_hosts)
+    # Signs CSRF tokens; per process, so a restart ends every form (and every session anyway).
+    app.extensions["csrf_key"] = secrets.token_bytes(32)
     register(app)
     return app
+
+
+def allow_host(app: Flask, host: str) -> None:
+    """Serve ``host`` too (the server calls this with the address it binds)."""
+    app.extensions["allowed_hosts"] = app.extensions["allowed_hosts"] | allowed_host_names([host])
 
 
 def catalogs() -> Catalogs:
@@ -110,8 +174,11 @@ def store() -> TenantStore:
 
 
 def register(app: Flask) -> None:
+    app.before_request(check_host)
     app.before_request(choose_locale)
     app.after_request(remember_lang)
+    app.after_request(relative_location)
+    app.after_request(security_headers)
     app.context_processor(template_globals)
     app.register_error_handler(HTTPException, http_error)
     for rule, view, methods in [
@@ -123,17 +190,55 @@ def register(app: Flask) -> None:
         ("/api/health", api_health, ["GET"]),
         ("/api/tenants", api_create_tenant, ["POST"]),
         ("/api/tenants/<tenant_id>", api_tenant, ["GET", "DELETE"]),
+        ("/api/tenants/<tenant_id>/signin-links", api_signin_link, ["POST"]),
     ]:
         app.add_url_rule(rule, view.__name__, view, methods=methods)
+
+
+# --- every request -----------------------------------------------------------------------------
+
+
+def check_host() -> Response | None:
+    """Refuse a Host header that is not allow-listed (DNS rebinding, Host injection)."""
+    if host_name(request.host) not in current_app.extensions["allowed_hosts"]:
+        return Response("400 Bad Request: unknown Host\n", 400, mimetype="text/plain")
+    return None
+
+
+def relative_location(response: Response) -> Response:
+    """Redirect to a path, never to a scheme and host taken from the request."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        # A path starting with // would be read as another host: keep one slash.
+        path = "/" + parts.path.lstrip("/")
+        response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
+    return response
+
+
+def security_headers(response: Response) -> Response:
+    """What a real admin center sends: no framing, no sniffing, no secrets in caches."""
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.path.startswith(("/api/", "/signin")):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 # --- locale ------------------------------------------------------------------------------------
 
 
+def language_preferences() -> list[str]:
+    """The first few Accept-Language tags, from a bounded prefix of the header."""
+    header = request.headers.get("Accept-Language", "")[:MAX_ACCEPT_LANGUAGE]
+    accepted = parse_accept_header(header, LanguageAccept)
+    return [tag for tag, _quality in accepted][:MAX_LANGUAGE_PREFERENCES]
+
+
 def choose_locale() -> None:
     override = request.args.get("lang") or request.cookies.get(LANG_COOKIE)
-    preferences = [tag for tag, _quality in request.accept_languages]
-    g.negotiated = catalogs().negotiate(preferences, override)
+    g.negotiated = catalogs().negotiate(language_preferences(), override)
     g.locale = g.negotiated.locale
     g._ = Translator(catalogs(), g.locale)
 
@@ -149,6 +254,11 @@ def babel_locale() -> Locale:
     return Locale.parse(g.locale, sep="-")
 
 
+def text_direction(locale: Locale) -> str:
+    """'rtl' for a right-to-left script (Arabic, Hebrew, Persian, …) per CLDR, else 'ltr'."""
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
 def money(amount: Decimal, currency: str) -> str:
     return format_currency(amount, currency, locale=babel_locale())
 
@@ -158,12 +268,12 @@ def long_date(day: dt.date) -> str:
 
 
 def template_globals() -> dict:
-    language = g.locale.split("-")[0]
     return {
         "_": g._,
         "locale": g.locale,
         "negotiated": g.negotiated,
-        "text_direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        "text_direction": text_direction(babel_locale()),
+        "csrf_token": g.get("csrf_token", ""),
         "nav_top": NAV_TOP,
         "nav_billing": NAV_BILLING,
         "nav_bottom": NAV_BOTTOM,
@@ -172,25 +282,52 @@ def template_globals() -> dict:
     }
 
 
-# --- pages -------------------------------------------------------------------------------------
+# --- sign-in and session ------------------------------------------------------------------------
+
+
+def csrf_token_for(session_token: str) -> str:
+    """The CSRF token of a session: an HMAC of the session token under the app's key.
+
+    The session cookie is HttpOnly and the key never leaves the server, so another origin can
+    neither read nor compute it; nothing extra has to be stored per session.
+    """
+    key = current_app.extensions["csrf_key"]
+    return hmac.new(key, session_token.encode(), hashlib.sha256).hexdigest()
 
 
 def signed_in_tenant() -> Tenant:
-    token = request.cookies.get(SESSION_COOKIE, "")
-    tenant = store().by_token(token) if token else None
+    """The signed-in tenant (a copy to render); 401 without a live session."""
+    session_token = request.cookies.get(SESSION_COOKIE, "")
+    tenant = store().signed_in(session_token) if session_token else None
     if tenant is None:
         abort(401)
+    g.csrf_token = csrf_token_for(session_token)
     return tenant
 
 
+def check_csrf() -> None:
+    """403 unless the form carries this session's CSRF token (call after signing in)."""
+    sent = request.form.get(CSRF_FIELD, "")
+    if not hmac.compare_digest(sent.encode(), g.csrf_token.encode()):
+        raise PortalRefusal(403, FORM_EXPIRED)
+
+
 def signin():
+    if request.headers.get("Sec-Fetch-Site", "none") not in SIGNIN_FETCH_SITES:
+        abort(403)  # started by another site: never sign a browser in on its behalf
     token = request.args.get("token", "")
-    tenant = store().by_token(token) if token else None
-    if tenant is None:
+    try:
+        session_token = store().redeem_signin_link(token) if token else None
+    except LinkSpent:
+        raise PortalRefusal(403, LINK_SPENT) from None
+    if session_token is None:
         abort(403)
     response = redirect(url_for("home"))
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Lax")
+    response.set_cookie(SESSION_COOKIE, session_token, httponly=True, samesite="Strict")
     return response
+
+
+# --- pages -------------------------------------------------------------------------------------
 
 
 def home():
@@ -224,28 +361,51 @@ def render_products(tenant: Tenant, *, settling=None, settled=None, form=None, e
 
 
 def read_payment_form(tenant: Tenant) -> tuple[dict, dict[str, str]]:
-    """The submitted form (kept for re-display) and the English error per field."""
+    """The submitted form (kept for re-display) and the English error per field.
+
+    Only checks that do not depend on state another request can change: which card is on
+    file is checked by the store, under its lock, together with the charge.
+    """
     form = {key: request.form.get(key, "")[:MAX_FIELD] for key in FIELD_LABELS}
     choice = form["choice"]
     errors: dict[str, str | None] = {}
     if choice == "expiry" and tenant.owns_card:
         errors["new_expiry"] = payments.expiry_error(form["new_expiry"], store().today())
-    elif choice == "other":
-        card = tenant.card(form["other_card"])
-        if card is None or card.id == tenant.card_on_file:
-            errors["other_card"] = N_("Choose one of your saved cards.")
     elif choice == "new":
         errors["number"] = payments.card_number_error(form["number"])
         errors["holder"] = payments.holder_error(form["holder"])
         errors["expires"] = payments.expiry_error(form["expires"], store().today())
         errors["cvv"] = payments.cvv_error(form["cvv"])
-    else:
+    elif choice not in ("expiry", "other"):
         errors["choice"] = N_("Choose how you want to pay.")
     return form, {key: message for key, message in errors.items() if message}
 
 
+def payment_of(form: dict) -> Payment:
+    return Payment(
+        choice=form["choice"],
+        new_expiry=form["new_expiry"],
+        other_card=form["other_card"],
+        number=form["number"],
+        holder=form["holder"],
+        expires=form["expires"],
+    )
+
+
+def charge(tenant: Tenant, subscription_id: str, form: dict) -> dict[str, str]:
+    """Settle through the store; the errors it found under its lock, by field."""
+    try:
+        store().settle(tenant.id, subscription_id, payment_of(form))
+    except SettleError as error:
+        return {error.field: str(error)}
+    except TenantGone:
+        abort(401)  # deleted meanwhile: its sessions ended with it
+    return {}
+
+
 def settle(subscription_id: str):
     tenant = signed_in_tenant()
+    check_csrf()
     subscription = tenant.subscription(subscription_id)
     if subscription is None:
         abort(404)
@@ -254,20 +414,13 @@ def settle(subscription_id: str):
         return redirect(url_for("products", settled=subscription.id), code=303)
     form, errors = read_payment_form(tenant)
     if not errors:
-        payment = Payment(
-            choice=form["choice"],
-            new_expiry=form["new_expiry"],
-            other_card=form["other_card"],
-            number=form["number"],
-            holder=form["holder"],
-            expires=form["expires"],
-        )
-        try:
-            store().settle(tenant.id, subscription.id, payment)
-        except SettleError as error:
-            errors = {"choice": str(error)}
+        errors = charge(tenant, subscription.id, form)
     if errors:
-        page = render_products(tenant, settling=subscription, form=form, errors=errors)
+        current = store().view(tenant.id)
+        if current is None:
+            abort(401)
+        settling = current.subscription(subscription.id)
+        page = render_products(current, settling=settling, form=form, errors=errors)
         return page, 422
     return redirect(url_for("products", settled=subscription.id), code=303)
 
@@ -287,7 +440,10 @@ def http_error(error: HTTPException):
         403: N_("This sign-in link isn't valid."),
         404: N_("We couldn't find that page."),
     }
-    message = messages.get(error.code, N_("Something went wrong. Try again later."))
+    if isinstance(error, PortalRefusal):
+        message = error.description
+    else:
+        message = messages.get(error.code, N_("Something went wrong. Try again later."))
     return render_template("error.html", message=message, code=error.code), error.code
 
 
@@ -302,32 +458,83 @@ def current_version() -> str:
     return current_app.extensions["version"]
 
 
+def bearer() -> str | None:
+    """The Bearer credential of the request, if any."""
+    auth = request.headers.get("Authorization", "")
+    return auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
+
+
+def may_create_tenants() -> bool:
+    """True without an API key configured (loopback), else only with that key."""
+    expected = current_app.extensions["api_key_digest"]
+    if expected is None:
+        return True
+    given = bearer()
+    return given is not None and hmac.compare_digest(digest(given), expected)
+
+
+def json_body() -> object | None:
+    """The request's JSON (None if it is not JSON); 400 when nested too deep to parse safely."""
+    if json_too_deep(request.get_data(cache=True), MAX_JSON_DEPTH):
+        abort(400, description=f"body: JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return request.get_json(silent=True)
+
+
+def signin_path(signin_token: str) -> str:
+    return url_for("signin", token=signin_token)
+
+
 def api_create_tenant():
-    data = request.get_json(silent=True)
+    if not may_create_tenants():
+        return jsonify(error="Authorization: expected 'Bearer <portal API key>'"), 401
+    data = json_body()
     if data is None:
         return jsonify(error="body: expected a JSON object (Content-Type: application/json)"), 400
     try:
-        tenant = store().create(parse_setup(data))
+        created = store().create(parse_setup(data))
     except SetupError as error:
         return jsonify(error=str(error)), 400
     body = {
-        "id": tenant.id,
-        "token": tenant.token,
-        "signin_path": url_for("signin", token=tenant.token),
+        "id": created.tenant_id,
+        "token": created.api_token,
+        "signin_path": signin_path(created.signin_token),
     }
     return jsonify(body), 201
 
 
-def api_tenant(tenant_id: str):
-    tenant = store().get(tenant_id)
-    if tenant is None:
+def authorize(tenant_id: str) -> Response | None:
+    """An error response unless the Bearer API token belongs to ``tenant_id``."""
+    if not store().exists(tenant_id):
         return jsonify(error=f"tenant {tenant_id!r} does not exist"), 404
-    auth = request.headers.get("Authorization", "")
-    if not auth.startswith("Bearer "):
-        return jsonify(error="Authorization: expected 'Bearer <tenant token>'"), 401
-    if store().by_token(auth.removeprefix("Bearer ")) is not tenant:
+    token = bearer()
+    if token is None:
+        return jsonify(error="Authorization: expected 'Bearer <tenant API token>'"), 401
+    if store().api_tenant(token) != tenant_id:
         return jsonify(error="this token does not belong to that tenant"), 403
+    return None
+
+
+def api_tenant(tenant_id: str):
+    refused = authorize(tenant_id)
+    if refused:
+        return refused
     if request.method == "DELETE":
         store().delete(tenant_id)
         return "", 204
-    return jsonify(store().snapshot(tenant_id))
+    snapshot = store().snapshot(tenant_id)
+    if snapshot is None:  # deleted between the check and the read
+        return jsonify(error=f"tenant {tenant_id!r} does not exist"), 404
+    return jsonify(snapshot)
+
+
+def api_signin_link(tenant_id: str):
+    refused = authorize(tenant_id)
+    if refused:
+        return refused
+    try:
+        token = store().issue_signin_link(tenant_id)
+    except TenantGone:
+        return jsonify(error=f"tenant {tenant_id!r} does not exist"), 404
+    except TooManyLinks:
+        return jsonify(error="too many unused sign-in links for this tenant"), 429
+    return jsonify(signin_path=signin_path(token)), 201

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from mock_portal.i18n import N_
 
@@ -78,8 +79,14 @@ def format_expiry(text: str) -> str:
     return f"{parsed[0]:02d}/{parsed[1]}"
 
 
+def has_control_characters(text: str) -> bool:
+    """True when ``text`` holds C0/C1 controls (NUL, ESC, U+0085 NEL, …): not part of a name,
+    and U+0085 even splits lines in ``str.splitlines`` (logs, CSV exports)."""
+    return any(unicodedata.category(char) == "Cc" for char in text)
+
+
 def holder_error(name: str) -> str | None:
-    if not name.strip():
+    if not name.strip() or has_control_characters(name):
         return ERROR_HOLDER
     if len(name) > MAX_HOLDER:
         return ERROR_HOLDER_LONG

@@ -142,6 +142,10 @@ def sweep(mutants: list[Mutant], workers: int = 2) -> list[Outcome]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "--portal" in (args := sys.argv[1:] if argv is None else argv):  # portal's own mutants
+        from tests.portal_mutation import main as portal_main
+
+        return portal_main([arg for arg in args if arg != "--portal"])
     parser = argparse.ArgumentParser(prog="python -m tests.mutation", description=__doc__)
     parser.add_argument("--all", action="store_true", help="every label of every locale")
     parser.add_argument("--locale", action="append", help="only these locales")
