@@ -15,16 +15,18 @@ WORKERS ?= 2
 RUNS ?= 30
 PYTEST_ARGS ?=
 RESULTS ?= allure-results
+E2E_ARGS := --tracing retain-on-failure --junitxml=reports/junit.xml
 REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
 
-.PHONY: help setup browser features check-features lint e2e unit test report mutate flake bench clean
+.PHONY: help setup browser fonts open-report features check-features lint e2e unit test report mutate flake bench clean
 
 help:
 	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
 	@echo "make test            lint + feature staleness check + unit tests + the whole e2e suite (CI)"
 	@echo "make report          build reports/allure/index.html from $(RESULTS) (needs Node >= 20)"
+	@echo "make open-report     serve the multi-file report (it stays blank from file://)"
 	@echo "make features        regenerate features/<locale>/settle_balance.feature from the articles"
 	@echo "make mutate          mutation self-check over every article label (slow)"
 	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test (FLAKE_ARGS=--stress)"
@@ -44,7 +46,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-setup: $(STAMP) browser
+setup: $(STAMP) browser fonts
+
+# Fonts for every script the suite runs (CJK, Thai, Arabic, Greek, Cyrillic…): without them a
+# failure screenshot shows boxes. Debian as root installs them; elsewhere a note says which.
+FONT_PACKAGES := fonts-noto-cjk fonts-noto-core
+fonts:
+	@if fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && fc-list | grep -qi 'Noto Sans Thai'; then \
+	  echo "fonts: Noto CJK and Thai present"; \
+	elif [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+	  echo "fonts: installing Debian's $(FONT_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    $(FONT_PACKAGES) fontconfig >/dev/null && fc-cache -f >/dev/null; \
+	else \
+	  echo "fonts: install $(FONT_PACKAGES) (or the Noto CJK/Thai/Arabic fonts), or screenshots of"; \
+	  echo "       CJK/Thai/Arabic pages show boxes (tests/test_fonts.py checks it)"; \
+	fi
 
 # A Chromium for the suite: the resolution order lives in fixtures/browser.py. On Debian as
 # root the system package is installed here (Playwright's download is not reachable
@@ -72,13 +89,16 @@ check-features: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python -m mock_portal.catalog_lint
 
 # --- runs ----------------------------------------------------------------------------------
 e2e: setup
 	@rm -rf $(RESULTS)
-	$(BIN)/pytest features $(XDIST) --alluredir=$(RESULTS) $(PYTEST_ARGS) || status=$$?; \
-	$(MAKE) --no-print-directory report; \
-	echo "Allure results: $(RESULTS)/   drift matrix: reports/drift-matrix.html"; \
+	$(BIN)/pytest features $(XDIST) --alluredir=$(RESULTS) $(E2E_ARGS) $(PYTEST_ARGS) || status=$$?; \
+	$(MAKE) --no-print-directory report || status=$${status:-$$?}; \
+	echo "Allure results: $(RESULTS)/   drift matrix: reports/drift-matrix.html   summary: reports/summary.md"; \
 	exit $${status:-0}
 
 unit: $(STAMP)
@@ -86,8 +106,8 @@ unit: $(STAMP)
 
 test: setup check-features lint
 	@rm -rf $(RESULTS)
-	$(BIN)/pytest tests features $(XDIST) --alluredir=$(RESULTS) $(PYTEST_ARGS) || status=$$?; \
-	$(MAKE) --no-print-directory report; \
+	$(BIN)/pytest tests features $(XDIST) --alluredir=$(RESULTS) $(E2E_ARGS) $(PYTEST_ARGS) || status=$$?; \
+	$(MAKE) --no-print-directory report || status=$${status:-$$?}; \
 	exit $${status:-0}
 
 # --- report --------------------------------------------------------------------------------
@@ -100,9 +120,16 @@ report:
 	if [ ! -d $(RESULTS) ]; then echo "report: no $(RESULTS)/ yet: run make e2e first"; exit 0; fi; \
 	$(MAKE) --no-print-directory node_modules/.package-lock.json; \
 	export ALLURE_RESULTS=$(RESULTS); \
+	rm -rf $(REPORT) $(SINGLE_FILE_REPORT); \
 	npx --no-install allure generate $(RESULTS) --output $(REPORT) >/dev/null; \
 	npx --no-install allure awesome $(RESULTS) --single-file --output $(SINGLE_FILE_REPORT) >/dev/null; \
-	echo "Allure report: $(REPORT)/index.html (single file: $(SINGLE_FILE_REPORT)/index.html)"
+	echo "Allure report: $(REPORT)/index.html (make open-report serves it; single file: $(SINGLE_FILE_REPORT)/index.html)"; \
+	npx --no-install allure quality-gate $(RESULTS) --max-failures 0 --min-tests-count 1 \
+	  || { echo "report: quality gate failed (a failure outside the errata, or nothing ran)"; exit 1; }
+
+# The multi-file report needs a web server (browsers block it from file://).
+open-report:
+	npx --no-install allure open $(REPORT)
 
 # --- trust and speed -----------------------------------------------------------------------
 mutate: setup

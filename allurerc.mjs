@@ -1,5 +1,5 @@
 // Allure 3 configuration of the suite's HTML report (`make report` runs `npx allure generate`).
-// Categories are read from allure-results/categories.json, which fixtures/reporting.py writes,
+// Categories are read from allure-results/categories.json, which fixtures/allure_report.py writes,
 // so the Python side stays their single source. Every locale is an Allure environment; the
 // drift matrix (no locale label) lands in "all locales".
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -17,6 +17,9 @@ const localeOf = (labels) => labels.find((label) => label.name === "locale")?.va
 
 export default {
   name: "Settle an outstanding balance: docs vs UI",
+  // Kept across runs (reports/ is git-ignored, never wiped by make): History, trends and
+  // "new failure vs known" compare each run with the ones before.
+  historyPath: "reports/history.jsonl",
   categories,
   environments: Object.fromEntries([
     ...locales.map((locale) => [

@@ -1,11 +1,11 @@
 """Root conftest: registers the suite's fixture plugins and its shared step modules."""
 
 pytest_plugins = [
-    "fixtures.preflight",
     "fixtures.locale",
     "fixtures.sharding",
     "fixtures.portal",
     "fixtures.browser",
+    "fixtures.preflight",
     "fixtures.pages",
     "fixtures.drift_plugin",
     "fixtures.verdicts",

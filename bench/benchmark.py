@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.article import load_article  # noqa: E402
-from features.gherkin import render_feature  # noqa: E402
 from core.portal_client import PortalClient  # noqa: E402
+from features.gherkin import render_feature  # noqa: E402
 from mock_portal import create_app  # noqa: E402
 from mock_portal.server import start_in_thread  # noqa: E402
 

@@ -48,6 +48,15 @@ class ChargeState:
     amount: str
     currency: str
     card: str  # last four digits
+    subscription: str = ""
+
+
+@dataclass(frozen=True)
+class SubscriptionState:
+    """A subscription and whether it is past due."""
+
+    id: str
+    past_due: bool
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class TenantState:
     currency: str
     cards: tuple[CardState, ...]
     charges: tuple[ChargeState, ...]
+    subscriptions: tuple[SubscriptionState, ...] = ()
 
     @property
     def card_on_file(self) -> CardState:
@@ -84,8 +94,17 @@ class TenantState:
                     for c in data["cards"]
                 ),
                 charges=tuple(
-                    ChargeState(str(c["amount"]), str(c["currency"]), str(c["card"]))
+                    ChargeState(
+                        str(c["amount"]),
+                        str(c["currency"]),
+                        str(c["card"]),
+                        str(c.get("subscription", "")),
+                    )
                     for c in data["charges"]
+                ),
+                subscriptions=tuple(
+                    SubscriptionState(str(s["id"]), bool(s["past_due"]))
+                    for s in data.get("subscriptions", ())
                 ),
             )
         except (KeyError, TypeError) as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pytest_bdd import then
 
-from core.portal_client import ChargeState, PortalClient, TenantHandle
+from core.portal_client import PortalClient, TenantHandle
 from pages.products_page import ProductsPage
 from pages.settle_panel import SettlePanel
 from steps.grammar import phrase
@@ -31,8 +31,8 @@ def balance_settled(
 def one_charge(
     portal: PortalClient, tenant: TenantHandle, amount: str, currency: str, last4: str
 ) -> None:
-    charges = portal.state(tenant).charges
-    assert charges == (ChargeState(amount, currency, last4),), f"charges recorded: {charges}"
+    charges = [(c.amount, c.currency, c.card) for c in portal.state(tenant).charges]
+    assert charges == [(amount, currency, last4)], f"charges recorded: {charges}"
 
 
 @then(phrase("the card ending in {last4:Text} expires {expiry:Text}"))

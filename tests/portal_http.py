@@ -111,11 +111,11 @@ def another_browser(portal: PortalClient, tenant: TenantHandle) -> Browser:
 
 
 def past_due(portal: PortalClient, tenant: TenantHandle) -> str:
-    return next(s["id"] for s in portal.state(tenant)["subscriptions"] if s["past_due"])
+    return next(s.id for s in portal.state(tenant).subscriptions if s.past_due)
 
 
 def other_card(portal: PortalClient, tenant: TenantHandle) -> str:
-    return next(c["id"] for c in portal.state(tenant)["cards"] if not c["on_file"])
+    return next(c.id for c in portal.state(tenant).cards if not c.on_file)
 
 
 def run_together(calls: list[Callable[[], T]]) -> list[T]:

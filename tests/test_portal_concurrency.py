@@ -67,10 +67,10 @@ def test_parallel_saves_charge_exactly_once(live: PortalClient, busy_switching, 
     replies = run_together([partial(browser.save, sub, form)] * PARALLEL_SAVES)
     assert Counter(reply.status for reply in replies) == {303: PARALLEL_SAVES}
     state = live.state(tenant)
-    assert [charge["amount"] for charge in state["charges"]] == ["129.00"]
-    assert state["balance"]["amount"] == "0.00"
+    assert [charge.amount for charge in state.charges] == ["129.00"]
+    assert state.balance == "0.00"
     if option == "new":  # one new card, not one per request
-        assert len(state["cards"]) == 3
+        assert len(state.cards) == 3
 
 
 def test_two_pages_picking_a_different_card_both_see_success(
@@ -88,7 +88,7 @@ def test_two_pages_picking_a_different_card_both_see_success(
             page.open_settle_panel(sub)
         replies = run_together([partial(page.save, sub, form) for page in (first, second)])
         statuses.update(reply.status for reply in replies)
-        assert len(live.state(tenant)["charges"]) == 1
+        assert len(live.state(tenant).charges) == 1
         live.delete(tenant)
     assert statuses == {303: 2 * RACE_ROUNDS}
 
@@ -116,7 +116,7 @@ def test_double_submit_charges_once(live: PortalClient) -> None:
     assert (first.status, second.status) == (303, 303)
     assert first.headers["Location"] == second.headers["Location"]
     assert first.headers["Location"].startswith("/billing/products?settled=")
-    assert len(live.state(tenant)["charges"]) == 1
+    assert len(live.state(tenant).charges) == 1
 
 
 def test_tenants_stay_isolated_under_concurrent_saves(live: PortalClient) -> None:
@@ -133,8 +133,8 @@ def test_tenants_stay_isolated_under_concurrent_saves(live: PortalClient) -> Non
     ]
     assert {reply.status for reply in run_together(calls)} == {303}
     for tenant, _browser, sub, _form in sessions:
-        charges = live.state(tenant)["charges"]
-        assert [charge["subscription"] for charge in charges] == [sub]
+        charges = live.state(tenant).charges
+        assert [charge.subscription for charge in charges] == [sub]
 
 
 def test_settle_checks_and_charges_under_the_store_lock(monkeypatch) -> None:

@@ -466,7 +466,7 @@ def test_c1_controls_in_the_holder_name_are_refused(live: PortalClient) -> None:
     reply = browser.save(sub, form)
     assert reply.status == 422
     assert 'data-testid="error-holder"' in reply.body
-    assert live.state(tenant)["charges"] == []
+    assert live.state(tenant).charges == ()
 
 
 @pytest.mark.parametrize(
