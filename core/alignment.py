@@ -1,0 +1,163 @@
+"""Aligning each unit's localized bold runs with its English ones, giving each label its
+``Slot`` and recording what looks wrong (doubts and diagnostics)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from core.doubts import broken_run, doubts_about, hints_about
+from core.labels import Stripped, comparable, is_path, split_path, strip_markup
+from core.model import SLOTS_BY_ACTION, Diagnostic, Label, Step, Unit
+
+BOLD_RE = re.compile(r"\*\*(.*?)\*\*", re.S)
+
+
+def bold_runs(text: str) -> tuple[list[str], bool]:
+    """The bold runs of a unit's text and whether its ``**`` markers are balanced."""
+    return BOLD_RE.findall(text), text.count("**") % 2 == 0
+
+
+class _Notes:
+    """Collects the diagnostics of one unit."""
+
+    def __init__(self, path: Path, unit: Unit, diagnostics: list[Diagnostic]) -> None:
+        self.path, self.unit, self.diagnostics = path, unit, diagnostics
+
+    def __call__(self, message: str) -> None:
+        unit = self.unit
+        self.diagnostics.append(
+            Diagnostic(str(self.path), unit.id, message, unit.english, unit.localized)
+        )
+
+
+def align_step_labels(step: Step, path: Path, diagnostics: list[Diagnostic]) -> list[Label]:
+    """Pair the localized labels of each unit with the English ones, recording diagnostics."""
+    labels = []
+    for unit in step.units:
+        note = _Notes(path, unit, diagnostics)
+        english_runs, english_ok = bold_runs(unit.english)
+        local_runs, local_ok = bold_runs(unit.localized)
+        if not english_ok:
+            note("unbalanced ** in the English source; the unpaired marker is ignored")
+        if not local_ok:
+            note("unbalanced ** in the localized text; the unpaired marker is ignored")
+        local_runs = _merge_split_runs(unit.localized, local_runs, len(english_runs), note)
+        if len(local_runs) != len(english_runs):
+            note(
+                f"English has {len(english_runs)} bold run(s), localized has {len(local_runs)}; "
+                "aligned in order"
+            )
+        for english_run, local_run in zip(english_runs, local_runs, strict=False):
+            labels.extend(_align_run(step, unit, english_run, local_run, note))
+        for english_run in english_runs[len(local_runs) :]:
+            for english in _run_labels(english_run, english_run):
+                labels.append(
+                    Label("", english.text, unit.id, step.number, doubts=("no bold run",))
+                )
+    return labels
+
+
+def _merge_split_runs(text: str, runs: list[str], wanted: int, note: _Notes) -> list[str]:
+    """Join adjacent bold runs separated only by spaces when the English has fewer runs."""
+    merged = list(runs)
+    while len(merged) > wanted:
+        for index in range(len(merged) - 1):
+            pair = f"**{merged[index]}**"
+            following = f"**{merged[index + 1]}**"
+            if re.search(re.escape(pair) + r"[ \u00a0]*" + re.escape(following), text):
+                note(
+                    f"label split across two bold runs ({merged[index]!r} + "
+                    f"{merged[index + 1]!r}); read as one label"
+                )
+                merged[index : index + 2] = [f"{merged[index]} {merged[index + 1]}"]
+                break
+        else:
+            return merged
+    return merged
+
+
+def _run_labels(english_run: str, run: str) -> list[Stripped]:
+    """A bold run's labels: its path parts when the English run is a path, else one label."""
+    return split_path(run) if is_path(english_run) else [strip_markup(run)]
+
+
+def _align_run(
+    step: Step, unit: Unit, english_run: str, local_run: str, note: _Notes
+) -> list[Label]:
+    english_labels = _run_labels(english_run, english_run)
+    local_labels = _run_labels(english_run, local_run)
+    doubts: tuple[str, ...] = ()
+    if len(english_labels) != len(local_labels):
+        doubts = (
+            f"the path {english_run!r} has {len(english_labels)} part(s) in English but "
+            f"{len(local_labels)} in the localized bold run",
+        )
+        note(f"{doubts[0]} {local_run!r}")
+    labels = []
+    for index, english in enumerate(english_labels):
+        local = local_labels[index] if index < len(local_labels) else Stripped("")
+        if not comparable(local.text):
+            note(f"the localized label for {english.text!r} is empty (the article lost it)")
+        labels.append(
+            Label(
+                local.text,
+                english.text,
+                unit.id,
+                step.number,
+                quoted=local.quoted,
+                bold=local_run,
+                doubts=doubts,
+            )
+        )
+    return labels
+
+
+def assign_slots(step: Step) -> list[Label]:
+    """Give the labels of a navigate/settle/save step the controls they name, in order."""
+    slots = SLOTS_BY_ACTION.get(step.action, ())
+    return [
+        replace(label, slot=slots[index] if index < len(slots) else None)
+        for index, label in enumerate(step.labels)
+    ]
+
+
+def add_doubts(steps: list[Step], path: Path, diagnostics: list[Diagnostic]) -> None:
+    """Record what looks wrong about each flow label, against the rest of the article."""
+    flow = [label for step in steps for label in step.labels if label.slot is not None]
+    units = [unit for step in steps for unit in step.units]
+    by_id = {unit.id: unit for unit in units}
+    for step in steps:
+        step.labels = [
+            replace(label, doubts=_unique(label.doubts + tuple(doubts_about(label, flow, units))))
+            if label.slot
+            else label
+            for label in step.labels
+        ]
+    for step in steps:
+        doubted = [
+            replace(label, doubts=_unique((*label.doubts, broken_run(label, step.labels))))
+            if label.slot and not label.doubts
+            else label
+            for label in step.labels
+        ]
+        step.labels = doubted
+        for label in step.labels:
+            if label.slot is None:
+                continue
+            unit = by_id[label.unit_id]
+            for reason in (*label.doubts, *hints_about(label, unit)):
+                diagnostics.append(
+                    Diagnostic(
+                        str(path),
+                        unit.id,
+                        f"label for {label.english!r} ({label.localized!r}): {reason}",
+                        unit.english,
+                        unit.localized,
+                    )
+                )
+
+
+def _unique(reasons: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(reason for reason in reasons if reason))
