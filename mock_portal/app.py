@@ -27,7 +27,7 @@ import hmac
 import os
 import secrets
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -47,6 +47,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.exceptions import HTTPException
@@ -181,7 +182,7 @@ def register(app: Flask) -> None:
     app.after_request(security_headers)
     app.context_processor(template_globals)
     app.register_error_handler(HTTPException, http_error)
-    for rule, view, methods in [
+    routes: list[tuple[str, Callable[..., ResponseReturnValue], list[str]]] = [
         ("/signin", signin, ["GET"]),
         ("/", home, ["GET"]),
         ("/billing/products", products, ["GET"]),
@@ -191,7 +192,8 @@ def register(app: Flask) -> None:
         ("/api/tenants", api_create_tenant, ["POST"]),
         ("/api/tenants/<tenant_id>", api_tenant, ["GET", "DELETE"]),
         ("/api/tenants/<tenant_id>/signin-links", api_signin_link, ["POST"]),
-    ]:
+    ]
+    for rule, view, methods in routes:
         app.add_url_rule(rule, view.__name__, view, methods=methods)
 
 
@@ -312,7 +314,7 @@ def check_csrf() -> None:
         raise PortalRefusal(403, FORM_EXPIRED)
 
 
-def signin():
+def signin() -> ResponseReturnValue:
     if request.headers.get("Sec-Fetch-Site", "none") not in SIGNIN_FETCH_SITES:
         abort(403)  # started by another site: never sign a browser in on its behalf
     token = request.args.get("token", "")
@@ -330,13 +332,13 @@ def signin():
 # --- pages -------------------------------------------------------------------------------------
 
 
-def home():
+def home() -> ResponseReturnValue:
     tenant = signed_in_tenant()
     past_due = [sub for sub in tenant.subscriptions if sub.past_due]
     return render_template("home.html", tenant=tenant, past_due=past_due, active="home")
 
 
-def products():
+def products() -> ResponseReturnValue:
     tenant = signed_in_tenant()
     settle_id = request.args.get("settle")
     settling = tenant.subscription(settle_id) if settle_id else None
@@ -403,7 +405,7 @@ def charge(tenant: Tenant, subscription_id: str, form: dict) -> dict[str, str]:
     return {}
 
 
-def settle(subscription_id: str):
+def settle(subscription_id: str) -> ResponseReturnValue:
     tenant = signed_in_tenant()
     check_csrf()
     subscription = tenant.subscription(subscription_id)
@@ -425,14 +427,16 @@ def settle(subscription_id: str):
     return redirect(url_for("products", settled=subscription.id), code=303)
 
 
-def section(name: str):
+def section(name: str) -> ResponseReturnValue:
     tenant = signed_in_tenant()
     if name not in SECTIONS:
         abort(404)
     return render_template("section.html", tenant=tenant, title=SECTIONS[name], active=name)
 
 
-def http_error(error: HTTPException):
+def http_error(error: HTTPException) -> ResponseReturnValue:
+    # Flask returns an exception without a code (a routing redirect) as is, never calling this.
+    assert error.code is not None
     if request.path.startswith("/api/"):
         return jsonify(error=error.name, detail=error.description), error.code
     messages = {
@@ -450,7 +454,7 @@ def http_error(error: HTTPException):
 # --- API ---------------------------------------------------------------------------------------
 
 
-def api_health():
+def api_health() -> ResponseReturnValue:
     return jsonify(status="ok", version=current_version(), locales=catalogs().locales)
 
 
@@ -484,7 +488,7 @@ def signin_path(signin_token: str) -> str:
     return url_for("signin", token=signin_token)
 
 
-def api_create_tenant():
+def api_create_tenant() -> ResponseReturnValue:
     if not may_create_tenants():
         return jsonify(error="Authorization: expected 'Bearer <portal API key>'"), 401
     data = json_body()
@@ -502,7 +506,7 @@ def api_create_tenant():
     return jsonify(body), 201
 
 
-def authorize(tenant_id: str) -> Response | None:
+def authorize(tenant_id: str) -> tuple[Response, int] | None:
     """An error response unless the Bearer API token belongs to ``tenant_id``."""
     if not store().exists(tenant_id):
         return jsonify(error=f"tenant {tenant_id!r} does not exist"), 404
@@ -514,7 +518,7 @@ def authorize(tenant_id: str) -> Response | None:
     return None
 
 
-def api_tenant(tenant_id: str):
+def api_tenant(tenant_id: str) -> ResponseReturnValue:
     refused = authorize(tenant_id)
     if refused:
         return refused
@@ -527,7 +531,7 @@ def api_tenant(tenant_id: str):
     return jsonify(snapshot)
 
 
-def api_signin_link(tenant_id: str):
+def api_signin_link(tenant_id: str) -> ResponseReturnValue:
     refused = authorize(tenant_id)
     if refused:
         return refused

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask
-from waitress import create_server
-from waitress.server import BaseWSGIServer
+from waitress.server import BaseWSGIServer, create_server
 
 from mock_portal.app import MAX_BODY, allow_host
 from mock_portal.security import WILDCARD_HOSTS, is_loopback, mask_secrets
@@ -89,7 +88,10 @@ def make_server(app: Flask, host: str, port: int, allow_remote: bool = False) ->
         # Listening everywhere: other machines name this one by its host name.
         allow_host(app, socket.gethostname())
         allow_host(app, socket.getfqdn())
-    return create_server(AccessLog(app), host=address, port=port, **SERVER_LIMITS)
+    server = create_server(AccessLog(app), host=address, port=port, **SERVER_LIMITS)
+    # One address gives one listening socket; waitress builds a MultiSocketServer only for many.
+    assert isinstance(server, BaseWSGIServer), f"{address!r} gave more than one socket"
+    return server
 
 
 @dataclass
@@ -107,19 +109,22 @@ class RunningPortal:
     def stop(self) -> None:
         # Close the sockets from the server's own loop thread (the loop ends once nothing is
         # left to watch), then stop the request threads.
-        self.server.trigger.pull_trigger(lambda: close_all(self.server))
+        # types-waitress declares ``trigger`` as int; it is a waitress.trigger.trigger.
+        self.server.trigger.pull_trigger(lambda: close_all(self.server))  # type: ignore[attr-defined]
         self.thread.join(timeout=STOP_TIMEOUT_S)
         self.server.task_dispatcher.shutdown()
 
 
 def server_url(server: BaseWSGIServer) -> str:
-    host, port = server.effective_host, server.effective_port
+    # Set by waitress's BaseWSGIServer.__init__, missing from types-waitress.
+    host, port = server.effective_host, server.effective_port  # type: ignore[attr-defined]
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}"
 
 
 def close_all(server: BaseWSGIServer) -> None:
-    for dispatcher in list(server._map.values()):
+    # The server's socket map (wasyncore.dispatcher._map), missing from types-waitress.
+    for dispatcher in list(server._map.values()):  # type: ignore[attr-defined]
         dispatcher.close()
 
 

@@ -125,6 +125,13 @@ class Tenant:
     def card(self, card_id: str) -> Card | None:
         return next((card for card in self.cards if card.id == card_id), None)
 
+    def saved_card(self, card_id: str) -> Card:
+        """A card the tenant is known to hold (the card on file, a charged card): cards are
+        never removed, so the id always names one of ``cards``."""
+        card = self.card(card_id)
+        assert card is not None, f"tenant {self.id} has no card {card_id}"
+        return card
+
     def subscription(self, subscription_id: str) -> Subscription | None:
         return next((sub for sub in self.subscriptions if sub.id == subscription_id), None)
 
@@ -153,7 +160,7 @@ class Tenant:
                     "subscription": charge.subscription_id,
                     "amount": str(charge.amount),
                     "currency": charge.currency,
-                    "card": self.card(charge.card_id).last4,
+                    "card": self.saved_card(charge.card_id).last4,
                 }
                 for charge in self.charges
             ],
@@ -419,9 +426,9 @@ class TenantStore:
                 raise SettleError(
                     "choice", N_("Only the card owner can change the expiration date.")
                 )
-            card = tenant.card(tenant.card_on_file)
-            card.expires = payments.format_expiry(payment.new_expiry)
-            return card
+            on_file = tenant.saved_card(tenant.card_on_file)
+            on_file.expires = payments.format_expiry(payment.new_expiry)
+            return on_file
         if payment.choice == "other":
             card = tenant.card(payment.other_card)
             if card is None or card.id == tenant.card_on_file:
