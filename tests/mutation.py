@@ -150,11 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="every label of every locale")
     parser.add_argument("--locale", action="append", help="only these locales")
     parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args(argv)
-    mutants = all_mutants(args.locale)
-    if not args.all and not args.locale:
+    options = parser.parse_args(argv)
+    mutants = all_mutants(options.locale)
+    if not options.all and not options.locale:
         parser.error("choose --all or --locale L")
-    outcomes = sweep(mutants, args.workers)
+    outcomes = sweep(mutants, options.workers)
     for outcome in outcomes:
         print(f"{'killed  ' if outcome.killed else 'SURVIVED'}  {outcome.mutant}")
     survivors = [o for o in outcomes if not o.killed]

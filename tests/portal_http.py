@@ -11,7 +11,7 @@ import http.client
 import re
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -22,6 +22,13 @@ from mock_portal.server import RunningPortal, start_in_thread
 TIMEOUT_S = 30
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]*)"')
 T = TypeVar("T")
+
+
+def csrf_in(page: str) -> str:
+    """The CSRF token of the form on ``page`` (the test fails when there is none)."""
+    match = CSRF_RE.search(page)
+    assert match is not None, "no CSRF token on the page"
+    return match[1]
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ def send(
 ) -> Reply:
     """One request on its own connection (threads never share one)."""
     parts = urllib.parse.urlsplit(base_url)
+    assert parts.hostname is not None, f"no host in {base_url!r}"
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=TIMEOUT_S)
     try:
         connection.request(method, path, body=body, headers=headers or {})
@@ -118,7 +126,7 @@ def other_card(portal: PortalClient, tenant: TenantHandle) -> str:
     return next(c.id for c in portal.state(tenant).cards if not c.on_file)
 
 
-def run_together(calls: list[Callable[[], T]]) -> list[T]:
+def run_together(calls: Sequence[Callable[[], T]]) -> list[T]:
     """Run every call in its own thread, released at once by a barrier; their results.
 
     An exception in a call is re-raised here (a thread must not fail silently).

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from mock_portal import create_app
 from mock_portal.store import TenantStore
-from tests.portal_http import CSRF_RE
+from tests.portal_http import csrf_in
 
 TODAY = dt.date(2026, 11, 22)
 FIELDS = ("choice", "new_expiry", "other_card", "number", "holder", "expires", "cvv")
@@ -78,7 +78,7 @@ def signed_in(app, **setup):
     state = client.get(f"/api/tenants/{tenant['id']}", headers=headers).json
     sub = next(s["id"] for s in state["subscriptions"] if s["past_due"])
     page = client.get(f"/billing/products?settle={sub}").get_data(as_text=True)
-    return client, tenant, headers, sub, CSRF_RE.search(page)[1]
+    return client, tenant, headers, sub, csrf_in(page)
 
 
 def other_card_of(client, tenant: dict, headers: dict) -> str:

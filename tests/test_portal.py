@@ -18,7 +18,7 @@ from mock_portal import create_app
 from mock_portal.catalog_lint import lint
 from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
 from mock_portal.store import TenantStore
-from tests.portal_http import CSRF_RE
+from tests.portal_http import csrf_in
 
 ROOT = Path(__file__).parent.parent
 PORTAL = ROOT / "mock_portal"
@@ -85,7 +85,7 @@ def past_due_id(client, tenant: dict) -> str:
 
 def csrf_of(client, sub: str) -> str:
     """The CSRF token the settle panel carries for this session."""
-    return CSRF_RE.search(client.get(f"/billing/products?settle={sub}").get_data(as_text=True))[1]
+    return csrf_in(client.get(f"/billing/products?settle={sub}").get_data(as_text=True))
 
 
 def settle(client, tenant: dict, locale: str = "en-US", **form):

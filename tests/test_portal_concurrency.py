@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 import pytest
@@ -16,6 +16,7 @@ from core.portal_client import PortalClient
 from mock_portal import create_app
 from mock_portal.store import Payment, TenantStore, parse_setup
 from tests.portal_http import (
+    Reply,
     another_browser,
     live_portal,
     other_card,
@@ -100,9 +101,12 @@ def test_save_racing_delete_never_500s(live: PortalClient, busy_switching) -> No
         sub = past_due(live, tenant)
         browser.open_settle_panel(sub)
         form = {"choice": "other", "other_card": other_card(live, tenant)}
-        save, _deleted = run_together(
-            [partial(browser.save, sub, form), partial(live.delete, tenant)]
-        )
+        save_and_delete: list[Callable[[], Reply | None]] = [
+            partial(browser.save, sub, form),
+            partial(live.delete, tenant),
+        ]
+        save, _deleted = run_together(save_and_delete)
+        assert isinstance(save, Reply)
         statuses[save.status] += 1
     assert set(statuses) <= {303, 401}, statuses
 
@@ -144,6 +148,7 @@ def test_settle_checks_and_charges_under_the_store_lock(monkeypatch) -> None:
     store = TenantStore(today=TODAY)
     created = store.create(parse_setup({}))
     tenant = store.view(created.tenant_id)
+    assert tenant is not None
     held: list[bool] = []
     choose_card = TenantStore._card_to_charge
 

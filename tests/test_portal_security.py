@@ -29,7 +29,7 @@ from mock_portal.store import (
     TenantStore,
     parse_setup,
 )
-from tests.portal_http import CSRF_RE, Browser, live_portal, past_due, send, signed_in
+from tests.portal_http import Browser, csrf_in, live_portal, past_due, send, signed_in
 
 ROOT = Path(__file__).parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -146,7 +146,7 @@ def test_yen_charge_is_what_the_page_shows(client) -> None:
     page = client.get(f"/billing/products?settle={sub}", headers={"Accept-Language": "ja-JP"})
     assert "￥1,235" in page.get_data(as_text=True)
     other = client.get(f"/api/tenants/{tenant['id']}", headers=auth(tenant)).json["cards"][1]
-    csrf = CSRF_RE.search(page.get_data(as_text=True))[1]
+    csrf = csrf_in(page.get_data(as_text=True))
     form = {"choice": "other", "other_card": other["id"], "csrf_token": csrf}
     assert client.post(f"/billing/products/{sub}/settle", data=form).status_code == 303
     assert [c["amount"] for c in charges(client, tenant)] == ["1235"]
@@ -183,7 +183,7 @@ def test_csrf_token_of_another_session_is_refused(app) -> None:
     attacker.get(link["signin_path"])
     sub = sub_of(victim, tenant)
     page = attacker.get(f"/billing/products?settle={sub}").get_data(as_text=True)
-    form = {"choice": "other", "other_card": "x", "csrf_token": CSRF_RE.search(page)[1]}
+    form = {"choice": "other", "other_card": "x", "csrf_token": csrf_in(page)}
     assert victim.post(f"/billing/products/{sub}/settle", data=form).status_code == 403
 
 
@@ -267,7 +267,7 @@ def test_deleting_a_tenant_ends_its_sessions(client) -> None:
     tenant = new_tenant(client)
     client.get(tenant["signin_path"])
     sub = sub_of(client, tenant)
-    csrf = CSRF_RE.search(client.get(f"/billing/products?settle={sub}").get_data(as_text=True))[1]
+    csrf = csrf_in(client.get(f"/billing/products?settle={sub}").get_data(as_text=True))
     assert client.delete(f"/api/tenants/{tenant['id']}", headers=auth(tenant)).status_code == 204
     response = client.post(f"/billing/products/{sub}/settle", data={"csrf_token": csrf})
     assert response.status_code == 401
@@ -328,6 +328,7 @@ def test_standalone_remote_portal_never_prints_the_api_key() -> None:
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
+        assert server.stdout is not None  # stdout=subprocess.PIPE
         lines = [server.stdout.readline() for _ in range(5)]
     finally:
         server.terminate()
