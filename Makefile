@@ -20,13 +20,14 @@ REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
 
-.PHONY: help setup browser fonts open-report features check-features lint e2e unit test report mutate flake bench clean
+.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean
 
 help:
 	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
 	@echo "make test            lint + feature staleness check + unit tests + the whole e2e suite (CI)"
 	@echo "make report          build reports/allure/index.html from $(RESULTS) (needs Node >= 20)"
 	@echo "make open-report     serve the multi-file report (it stays blank from file://)"
+	@echo "make debug-tools     Xvfb, full Chromium and ffmpeg for headed runs, PWDEBUG and --video"
 	@echo "make features        regenerate features/<locale>/settle_balance.feature from the articles"
 	@echo "make mutate          mutation self-check over every article label (slow)"
 	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test (FLAKE_ARGS=--stress)"
@@ -79,6 +80,15 @@ browser: $(STAMP)
 	  $(BIN)/python -m fixtures.browser; \
 	fi
 
+# Headed runs, PWDEBUG and videos, offline: Xvfb for a display, full Chromium (the headless
+# shell has no window), and Debian's ffmpeg linked where Playwright looks for its own.
+debug-tools: $(STAMP)
+	@if [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    xvfb xauth ffmpeg chromium >/dev/null; \
+	else echo "debug-tools: install xvfb, ffmpeg and chromium with your package manager"; fi
+	$(BIN)/python -m fixtures.video
+
 # --- generated features --------------------------------------------------------------------
 features: $(STAMP)
 	$(BIN)/python -m features.generate
@@ -104,7 +114,7 @@ e2e: setup
 unit: $(STAMP)
 	$(BIN)/pytest tests $(XDIST) $(PYTEST_ARGS)
 
-test: setup check-features lint
+test: setup debug-tools check-features lint
 	@rm -rf $(RESULTS)
 	$(BIN)/pytest tests features $(XDIST) --alluredir=$(RESULTS) $(E2E_ARGS) $(PYTEST_ARGS) || status=$$?; \
 	$(MAKE) --no-print-directory report || status=$${status:-$$?}; \

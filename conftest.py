@@ -5,6 +5,7 @@ pytest_plugins = [
     "fixtures.sharding",
     "fixtures.portal",
     "fixtures.browser",
+    "fixtures.video",
     "fixtures.preflight",
     "fixtures.pages",
     "fixtures.drift_plugin",
