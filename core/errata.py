@@ -69,7 +69,8 @@ def load_errata(locale: str, folder: Path = ERRATA) -> list[Erratum]:
         raise ErrataError(f"{path}: cannot read errata: {error}") from error
     if not isinstance(data, dict) or data.get("locale") != locale:
         raise ErrataError(f"{path}: field 'locale' must be {locale!r}")
-    entries = data.get("errata") or []
+    entries = data.get("errata")
+    entries = [] if entries is None else entries
     if not isinstance(entries, list):
         raise ErrataError(f"{path}: field 'errata' must be a list")
     return [_erratum(path, index, entry) for index, entry in enumerate(entries)]
