@@ -1,0 +1,108 @@
+"""The suite's pytest plugins, run in-process with pytester on tiny test files.
+
+A run that checked nothing is never green; a partial run never overwrites the full run's
+matrix; --collect-only writes nothing; sharding deals every test to exactly one shard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.drift import Cell, DriftMatrix
+from core.verdict import MATCH, UI_DIFFERS, Verdict
+from fixtures.allure_report import drift_status
+
+pytest_plugins = ["pytester"]
+PLUGINS = [
+    "-p",
+    "no:playwright",
+    "-p",
+    "no:randomly",
+    "-p",
+    "fixtures.locale",
+    "-p",
+    "fixtures.drift_plugin",
+]
+INI = "[pytest]\nmarkers =\n    locale(name): the scenario's locale\n"
+
+CHECKS_NOTHING = """
+import pytest
+
+@pytest.mark.locale("nl-NL")
+def test_scenario_that_checks_no_label():
+    pass
+"""
+
+CHECKS_EVERY_LABEL = """
+import pytest
+from core.drift import Cell
+from core.verdict import Verdict
+
+@pytest.mark.locale("nl-NL")
+def test_scenario(drift_matrix):
+    for cell in list(drift_matrix.cells.values()):
+        drift_matrix.record(Cell(**{**cell.__dict__, "checks": 0}), cell.article, Verdict("match"))
+"""
+
+
+def test_a_run_that_checked_nothing_is_not_green(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_NOTHING)
+    result = pytester.runpytest(*PLUGINS)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["*NOT GREEN: no label was checked*", "*1 passed*"])
+    assert "Not green" in (pytester.path / "reports" / "summary.md").read_text(encoding="utf-8")
+
+
+def test_a_run_that_checked_every_label_is_green(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_EVERY_LABEL)
+    result = pytester.runpytest(*PLUGINS)
+    assert result.ret == pytest.ExitCode.OK, result.stdout.str()
+    assert "nl-NL (HT): 5 match" in result.stdout.str()
+    csv = (pytester.path / "reports" / "drift-matrix.csv").read_text(encoding="utf-8")
+    assert csv.count(",match,") == 5
+
+
+def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_EVERY_LABEL + "\ndef test_other():\n    pass\n")
+    assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
+    full = pytester.path / "reports" / "drift-matrix.csv"
+    written = full.stat().st_mtime_ns
+    assert pytester.runpytest(*PLUGINS, "-k", "scenario").ret == pytest.ExitCode.OK
+    assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
+    assert pytester.runpytest(*PLUGINS, "--collect-only").ret == pytest.ExitCode.OK
+    assert full.stat().st_mtime_ns == written
+
+
+def test_shards_deal_every_test_once(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("\n".join(f"def test_{i}():\n    pass\n" for i in range(10)))
+    seen: list[str] = []
+    for index in (1, 2, 3):
+        result = pytester.runpytest(
+            "-p", "no:playwright", "-p", "fixtures.sharding", "--shard", f"{index}/3", "-v"
+        )
+        seen += [line.split(" ")[0] for line in result.outlines if " PASSED" in line]
+    assert sorted(seen) == sorted(set(seen)) and len(seen) == 10
+
+
+def unchecked_matrix() -> DriftMatrix:
+    matrix = DriftMatrix()
+    matrix.cells[("nl-NL", "u", "Save")] = Cell("nl-NL", 5, "u", "Save", "Opslaan")
+    return matrix
+
+
+def test_the_allure_drift_result_is_broken_when_nothing_was_checked() -> None:
+    assert drift_status(unchecked_matrix(), {"nl-NL"})[0] == "broken"
+
+
+def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matches() -> None:
+    matrix = unchecked_matrix()
+    cell = matrix.cells[("nl-NL", "u", "Save")]
+    matrix.record(cell, "Opslaan", Verdict(MATCH))
+    assert drift_status(matrix, {"nl-NL"})[0] == "passed"
+    matrix.record(cell, "Bewaren", Verdict(UI_DIFFERS))
+    assert drift_status(matrix, {"nl-NL"})[0] == "failed"
