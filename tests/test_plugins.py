@@ -6,11 +6,15 @@ matrix; --collect-only writes nothing; sharding deals every test to exactly one 
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 import pytest
 
 from core.drift import Cell, DriftMatrix
 from core.verdict import MATCH, UI_DIFFERS, Verdict
 from fixtures.allure_report import drift_status
+from fixtures.drift_plugin import write_whole
 
 pytest_plugins = ["pytester"]
 PLUGINS = [
@@ -106,3 +110,32 @@ def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matche
     assert drift_status(matrix, {"nl-NL"})[0] == "passed"
     matrix.record(cell, "Bewaren", Verdict(UI_DIFFERS))
     assert drift_status(matrix, {"nl-NL"})[0] == "failed"
+
+
+def test_an_unwritable_results_folder_is_one_clear_error(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_NOTHING)
+    (pytester.path / "reports").write_text("a file where the reports folder belongs")
+    result = pytester.runpytest("-p", "fixtures.preflight", *PLUGINS)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: preflight: cannot write the run's results (*reports*"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_full_disk_leaves_no_half_written_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "drift-matrix.csv"
+    target.write_text("the last full run\n", encoding="utf-8")
+    real_write = Path.write_text
+
+    def full_disk(self: Path, text: str, encoding: str | None = None) -> int:
+        real_write(self, text[:3], encoding=encoding)  # part of it, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_whole(target, "locale,step\n")
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "the last full run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drift-matrix.csv"]
