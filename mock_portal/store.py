@@ -1,40 +1,36 @@
-"""In-memory tenants of the mock portal: subscriptions, saved cards, charges, credentials.
+"""In-memory tenants of the mock portal and their credentials: ``TenantStore``.
 
 Every test creates its own tenant, so tenants never share state. All reads and writes go
 through ``TenantStore`` under one lock, which is what keeps a double Save (or two pages saving
 at once) to a single charge: the checks that depend on the tenant's state (is it still past
 due, which card is on file) run under that same lock as the charge. Pages render copies.
 
-Three kinds of secrets, never interchangeable and stored only as SHA-256 digests:
-  API token      Bearer credential of the JSON API for one tenant (test setup and checks)
-  sign-in link   one-time, expiring; redeemed by a browser for a session
-  session        the browser's cookie, with its own CSRF token for state-changing forms
+The tenant model is in ``mock_portal.tenants``, the API's setup validation in
+``mock_portal.tenant_setup`` and the kinds of credentials in ``mock_portal.credentials``; the
+names the app and the tests use are re-exported here.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from decimal import Decimal
 
 from mock_portal import money, payments
+from mock_portal.credentials import Credentials, LinkSpent, Session, SigninLink, TooManyLinks
 from mock_portal.i18n import N_
 from mock_portal.security import digest, new_secret
+from mock_portal.tenant_setup import SetupError
+from mock_portal.tenant_setup import parse_setup as parse_setup  # for the app and the tests
+from mock_portal.tenants import Card, Charge, Payment, Tenant, default_subscriptions, new_id
 
 MAX_TENANTS = 5000
 SIGNIN_LINK_TTL_S = 600.0
 SESSION_TTL_S = 8 * 3600.0
 # Outstanding sign-in links per tenant: enough for many browsers, bounded for memory.
 MAX_LINKS_PER_TENANT = 100
-
-
-class SetupError(ValueError):
-    """Invalid tenant setup sent to the API; the message names the field."""
 
 
 class SettleError(ValueError):
@@ -47,235 +43,6 @@ class SettleError(ValueError):
 
 class TenantGone(LookupError):
     """The tenant was deleted (e.g. by the test's cleanup) while a request was using it."""
-
-
-class LinkSpent(LookupError):
-    """A sign-in link that existed but expired or was already used."""
-
-
-class TooManyLinks(RuntimeError):
-    """A tenant asked for more outstanding sign-in links than ``MAX_LINKS_PER_TENANT``."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """What creating a tenant hands out, once: its id, API token and first sign-in link."""
-
-    tenant_id: str
-    api_token: str
-    signin_token: str
-
-
-@dataclass
-class SigninLink:
-    tenant_id: str
-    expires_at: float
-    used: bool = False
-
-
-@dataclass(frozen=True)
-class Session:
-    tenant_id: str
-    expires_at: float
-
-
-@dataclass
-class Card:
-    id: str
-    brand: str
-    last4: str
-    expires: str
-    holder: str
-
-
-@dataclass
-class Subscription:
-    id: str
-    name: str
-    licenses: int
-    assigned: int
-    balance: Decimal
-    renews: dt.date
-
-    @property
-    def past_due(self) -> bool:
-        return self.balance > 0
-
-
-@dataclass
-class Charge:
-    id: str
-    subscription_id: str
-    amount: Decimal
-    currency: str
-    card_id: str
-
-
-@dataclass
-class Tenant:
-    id: str
-    admin_name: str
-    owns_card: bool
-    currency: str
-    subscriptions: list[Subscription]
-    cards: list[Card]
-    card_on_file: str
-    charges: list[Charge] = field(default_factory=list)
-
-    def card(self, card_id: str) -> Card | None:
-        return next((card for card in self.cards if card.id == card_id), None)
-
-    def saved_card(self, card_id: str) -> Card:
-        """A card the tenant is known to hold (the card on file, a charged card): cards are
-        never removed, so the id always names one of ``cards``."""
-        card = self.card(card_id)
-        assert card is not None, f"tenant {self.id} has no card {card_id}"
-        return card
-
-    def subscription(self, subscription_id: str) -> Subscription | None:
-        return next((sub for sub in self.subscriptions if sub.id == subscription_id), None)
-
-    def to_json(self) -> dict:
-        """The tenant as the API returns it (no full card numbers, no secrets)."""
-        return {
-            "id": self.id,
-            "admin": {"name": self.admin_name, "owns_card": self.owns_card},
-            "currency": self.currency,
-            "balance": {"amount": str(self.balance), "currency": self.currency},
-            "subscriptions": [
-                {
-                    "id": sub.id,
-                    "name": sub.name,
-                    "balance": str(sub.balance),
-                    "past_due": sub.past_due,
-                }
-                for sub in self.subscriptions
-            ],
-            "cards": [
-                asdict(card) | {"on_file": card.id == self.card_on_file} for card in self.cards
-            ],
-            "charges": [
-                {
-                    "id": charge.id,
-                    "subscription": charge.subscription_id,
-                    "amount": str(charge.amount),
-                    "currency": charge.currency,
-                    "card": self.saved_card(charge.card_id).last4,
-                }
-                for charge in self.charges
-            ],
-        }
-
-    @property
-    def balance(self) -> Decimal:
-        return sum((sub.balance for sub in self.subscriptions), money.zero(self.currency))
-
-
-@dataclass(frozen=True)
-class Payment:
-    """A validated settle request: which card to charge and what to change first."""
-
-    choice: str  # "expiry" | "other" | "new"
-    new_expiry: str = ""
-    other_card: str = ""
-    number: str = ""
-    holder: str = ""
-    expires: str = ""
-
-
-DEFAULT_CARDS = [
-    {"number": "4242424242424242", "expires": "04/2027", "holder": "Alex Wilber", "on_file": True},
-    {"number": "5555555555554444", "expires": "11/2028", "holder": "Alex Wilber"},
-]
-
-
-def new_id() -> str:
-    return secrets.token_hex(6)
-
-
-def parse_setup(data: object) -> dict:
-    """Validate an API tenant setup; raise ``SetupError`` naming the offending field."""
-    if not isinstance(data, dict):
-        raise SetupError("body: expected a JSON object")
-    unknown = set(data) - {"admin", "balance", "cards"}
-    if unknown:
-        raise SetupError(f"body: unknown field(s) {sorted(unknown)}")
-    admin = _object(data.get("admin", {}), "admin")
-    name = admin.get("name", "Alex Wilber")
-    if (
-        not isinstance(name, str)
-        or not name.strip()
-        or len(name) > 100
-        or payments.has_control_characters(name)
-    ):
-        raise SetupError(
-            "admin.name: expected a non-empty string of at most 100 characters, no control"
-            " characters"
-        )
-    owns_card = admin.get("owns_card", True)
-    if not isinstance(owns_card, bool):
-        raise SetupError("admin.owns_card: expected true or false")
-    balance = _object(data.get("balance", {}), "balance")
-    currency = balance.get("currency", "USD")
-    if not money.is_currency(currency):
-        raise SetupError("balance.currency: expected an ISO 4217 code such as 'USD'")
-    amount = money.parse_amount(balance.get("amount", "129.00"), currency)
-    if amount is None:
-        raise SetupError(
-            f'balance.amount: expected a positive amount in {currency} such as "129.00",'
-            f" with at most {money.decimals(currency)} decimals"
-        )
-    cards = data.get("cards", DEFAULT_CARDS)
-    if not isinstance(cards, list) or not 1 <= len(cards) <= 10:
-        raise SetupError("cards: expected a list of 1 to 10 cards")
-    parsed = [_card(card, f"cards[{index}]") for index, card in enumerate(cards)]
-    on_file = [card_id for card_id, is_on_file in parsed if is_on_file]
-    if len(on_file) != 1:
-        raise SetupError('cards: exactly one card must have "on_file": true')
-    return {
-        "admin_name": name.strip(),
-        "owns_card": owns_card,
-        "amount": amount,
-        "currency": currency,
-        "cards": [card for card, _ in parsed],
-        "card_on_file": on_file[0].id,
-    }
-
-
-def _object(value: object, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise SetupError(f"{name}: expected a JSON object")
-    return value
-
-
-def _card(value: object, name: str) -> tuple[Card, bool]:
-    card = _object(value, name)
-    number = card.get("number")
-    if not isinstance(number, str) or payments.card_number_error(number):
-        raise SetupError(f"{name}.number: not a valid card number")
-    expires = card.get("expires")
-    if not isinstance(expires, str) or payments.parse_expiry(expires) is None:
-        raise SetupError(f"{name}.expires: expected MM/YYYY")
-    holder = card.get("holder", "")
-    if not isinstance(holder, str) or payments.holder_error(holder):
-        raise SetupError(f"{name}.holder: expected a non-empty name of at most 100 characters")
-    on_file = card.get("on_file", False)
-    if not isinstance(on_file, bool):
-        raise SetupError(f"{name}.on_file: expected true or false")
-    digits = payments.digits_of(number)
-    brand = payments.brand_of(digits) or ""
-    return Card(new_id(), brand, digits[-4:], payments.format_expiry(expires), holder), on_file
-
-
-def default_subscriptions(balance: Decimal, currency: str, today: dt.date) -> list[Subscription]:
-    """The products of a tenant: one past due, two in good standing."""
-    renews = today.replace(day=1) + dt.timedelta(days=40)
-    paid = money.zero(currency)
-    return [
-        Subscription(new_id(), "Microsoft 365 Business Standard", 25, 23, balance, renews),
-        Subscription(new_id(), "Microsoft 365 E3", 10, 10, paid, renews),
-        Subscription(new_id(), "Microsoft Defender for Office 365 (Plan 1)", 25, 12, paid, renews),
-    ]
 
 
 class TenantStore:

@@ -22,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.portal_mutants import MUTANTS, PortalMutant
+
 ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT_S = 300
 # Not part of the project a test run needs: environments, caches, results.
@@ -29,144 +31,6 @@ NOT_COPIED = shutil.ignore_patterns(
     ".venv", ".git", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis",
     ".ruff_cache", "allure-results", "reports", "test-results", "*.egg-info",
 )  # fmt: skip
-SECURITY = "tests/test_portal_security.py::"
-CONCURRENCY = "tests/test_portal_concurrency.py::"
-
-
-@dataclass(frozen=True)
-class PortalMutant:
-    """One protection removed: in ``file`` (under mock_portal/), ``old`` becomes ``new``."""
-
-    name: str
-    file: str
-    old: str
-    new: str
-    tests: tuple[str, ...]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.file})"
-
-
-MUTANTS = [
-    PortalMutant(
-        "banner-escape", "templates/base.html",
-        "requested=negotiated.requested)", "requested=negotiated.requested|safe)",
-        (SECURITY + "test_banner_escapes_the_requested_language",),
-    ),
-    PortalMutant(
-        "store-lock", "store.py",
-        "self._lock = threading.Lock()", 'self._lock = __import__("contextlib").nullcontext()',
-        (CONCURRENCY + "test_settle_checks_and_charges_under_the_store_lock",
-         CONCURRENCY + "test_parallel_saves_charge_exactly_once"),
-    ),
-    PortalMutant(
-        "csrf-check", "app.py",
-        "    tenant = signed_in_tenant()\n    check_csrf()\n", "    tenant = signed_in_tenant()\n",
-        (SECURITY + "test_save_without_the_csrf_token_is_refused_and_charges_nothing",),
-    ),
-    PortalMutant(
-        "api-token-check", "app.py",
-        "    if store().api_tenant(token) != tenant_id:", "    if False:",
-        ("tests/test_portal.py::test_api_tenant_access_is_by_token",),
-    ),
-    PortalMutant(
-        "body-limit", "server.py",
-        '"max_request_body_size": MAX_BODY,', '"max_request_body_size": 1 << 30,',
-        (SECURITY + "test_chunked_body_over_the_limit_is_a_413",),
-    ),
-    PortalMutant(
-        "json-nesting-limit", "app.py",
-        "MAX_JSON_DEPTH = 32", "MAX_JSON_DEPTH = 1_000_000",
-        (SECURITY + "test_deeply_nested_json_is_a_400_not_a_500",),
-    ),
-    PortalMutant(
-        "any-currency", "money.py",
-        "return isinstance(code, str) and code.isascii() and code in CURRENCIES",
-        "return isinstance(code, str)",
-        (SECURITY + "test_currency_must_be_an_iso_4217_code",),
-    ),
-    PortalMutant(
-        "currency-decimals", "money.py",
-        "    if amount != amount.quantize(unit):\n        return None\n", "",
-        (SECURITY + "test_amount_has_at_most_the_currency_decimals",),
-    ),
-    PortalMutant(
-        "reusable-signin-link", "store.py",
-        "link.used = True", "link.used = False",
-        (SECURITY + "test_signin_link_works_once",),
-    ),
-    PortalMutant(
-        "signin-link-never-expires", "store.py",
-        "if link.used or link.expires_at <= now:", "if link.used:",
-        (SECURITY + "test_signin_link_expires",),
-    ),
-    PortalMutant(
-        "login-csrf", "app.py",
-        'if request.headers.get("Sec-Fetch-Site", "none") not in SIGNIN_FETCH_SITES:',
-        "if False:",
-        (SECURITY + "test_signin_started_by_another_site_is_refused",),
-    ),
-    PortalMutant(
-        "lax-session-cookie", "app.py",
-        'httponly=True, samesite="Strict")', 'httponly=True, samesite="Lax")',
-        (SECURITY + "test_session_cookie_is_httponly_strict_and_not_the_api_token",),
-    ),
-    PortalMutant(
-        "host-allow-list", "app.py",
-        '    if host_name(request.host) not in current_app.extensions["allowed_hosts"]:',
-        "    if False:",
-        (SECURITY + "test_unknown_host_is_refused",),
-    ),
-    PortalMutant(
-        "token-masking", "security.py",
-        'return SECRET_PARAM_RE.sub(lambda match: f"{match[1]}={MASK}", text)', "return text",
-        (SECURITY + "test_tokens_are_masked_in_the_access_log",),
-    ),
-    PortalMutant(
-        "remote-bind-opt-in", "server.py",
-        "    if not allow_remote:\n", "    if False:\n",
-        (SECURITY + "test_binding_beyond_loopback_needs_the_flag_and_an_api_key",
-         SECURITY + "test_standalone_portal_refuses_a_remote_bind_without_the_flag"),
-    ),
-    PortalMutant(
-        "deleted-tenant-guard", "store.py",
-        "            tenant = self._tenants.get(tenant_id)\n            if tenant is None:\n"
-        "                raise TenantGone(tenant_id)\n            subscription",
-        "            tenant = self._tenants[tenant_id]\n            subscription",
-        (SECURITY + "test_deleted_tenant_cannot_be_settled",
-         CONCURRENCY + "test_save_racing_delete_never_500s"),
-    ),
-    PortalMutant(
-        "control-characters-in-names", "payments.py",
-        "if not name.strip() or has_control_characters(name):", "if not name.strip():",
-        (SECURITY + "test_c1_controls_in_the_holder_name_are_refused",),
-    ),
-    PortalMutant(
-        "api-key-for-tenants", "app.py",
-        "    if expected is None:\n        return True\n", "    return True\n",
-        (SECURITY + "test_binding_beyond_loopback_needs_the_flag_and_an_api_key",),
-    ),
-    PortalMutant(
-        "relative-redirects", "app.py",
-        "    app.after_request(relative_location)\n", "",
-        (SECURITY + "test_redirects_are_relative",),
-    ),
-    PortalMutant(
-        "accept-language-bound", "app.py",
-        "[:MAX_LANGUAGE_PREFERENCES]", "",
-        (SECURITY + "test_long_accept_language_is_bounded",),
-    ),
-    PortalMutant(
-        "header-size-limit", "server.py",
-        '"max_request_header_size": 16 * 1024,', '"max_request_header_size": 262144,',
-        (SECURITY + "test_oversized_headers_are_refused",),
-    ),
-    PortalMutant(
-        "hand-written-rtl-list", "app.py",
-        'locale.character_order == "right-to-left"', 'locale.language in {"ar", "he", "fa", "ur"}',
-        (SECURITY + "test_text_direction_comes_from_cldr",),
-    ),
-]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
-"""The mock portal: localized pages, owner/non-owner actions, validation, charges, the API."""
+"""The mock portal's localization: every page translated, catalogs complete and clean,
+language negotiation and locale-formatted amounts."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import io
 import re
@@ -14,11 +14,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from mock_portal import create_app
 from mock_portal.catalog_lint import lint
 from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
-from mock_portal.store import TenantStore
-from tests.portal_http import csrf_in
+from tests import portal_client_helpers
+from tests.portal_client_helpers import new_tenant, page_in, past_due_id, sign_in
 
 ROOT = Path(__file__).parent.parent
 PORTAL = ROOT / "mock_portal"
@@ -27,6 +26,10 @@ LOCALES = [p.parent.parent.name.replace("_", "-") for p in CATALOG_FILES]
 # Proper nouns and codes that stay as they are in every language.
 SAME_IN_EVERY_LANGUAGE = {"Microsoft 365", "Visa", "Mastercard", "MM/YYYY", "CVV"}
 TAG_RE = re.compile(r"<[^>]+>")
+
+# The shared fixtures, registered in this module under their own names.
+app = portal_client_helpers.app
+client = portal_client_helpers.client
 
 
 def intentionally_identical(locale: str) -> set[str]:
@@ -39,64 +42,9 @@ def intentionally_identical(locale: str) -> set[str]:
     }
 
 
-@pytest.fixture
-def app():
-    return create_app(store=TenantStore(today=dt.date(2026, 11, 22)))
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
-
-def new_tenant(client, **setup) -> dict:
-    response = client.post("/api/tenants", json=setup)
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def sign_in(client, tenant: dict) -> None:
-    assert client.get(tenant["signin_path"]).status_code == 302
-
-
-def state(client, tenant: dict) -> dict:
-    response = client.get(f"/api/tenants/{tenant['id']}", headers=auth(tenant))
-    assert response.status_code == 200
-    return response.json
-
-
-def auth(tenant: dict) -> dict:
-    return {"Authorization": f"Bearer {tenant['token']}"}
-
-
 def visible_text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     return html.unescape(TAG_RE.sub(" ", page))
-
-
-def page_in(client, url: str, locale: str) -> str:
-    response = client.get(url, headers={"Accept-Language": locale})
-    return response.get_data(as_text=True)
-
-
-def past_due_id(client, tenant: dict) -> str:
-    return next(s["id"] for s in state(client, tenant)["subscriptions"] if s["past_due"])
-
-
-def csrf_of(client, sub: str) -> str:
-    """The CSRF token the settle panel carries for this session."""
-    return csrf_in(client.get(f"/billing/products?settle={sub}").get_data(as_text=True))
-
-
-def settle(client, tenant: dict, locale: str = "en-US", **form):
-    sub = past_due_id(client, tenant)
-    form = {**form, "csrf_token": csrf_of(client, sub)}
-    return client.post(
-        f"/billing/products/{sub}/settle", data=form, headers={"Accept-Language": locale}
-    )
-
-
-# --- localization ----------------------------------------------------------------------------
 
 
 def english_msgids() -> set[str]:
@@ -199,205 +147,3 @@ def test_amount_due_is_formatted_for_the_locale(client) -> None:
     assert "1\u202f234,50\u00a0€" in page_in(client, f"/billing/products?settle={sub}", "fr-FR")
     assert "€1,234.50" in page_in(client, f"/billing/products?settle={sub}", "en-US")
     assert "€\u00a01.234,50" in page_in(client, f"/billing/products?settle={sub}", "nl-NL")
-
-
-# --- the flow -----------------------------------------------------------------------------------
-
-
-def test_owner_and_non_owner_see_the_right_actions(client) -> None:
-    owner = new_tenant(client, admin={"owns_card": True})
-    sign_in(client, owner)
-    page = page_in(client, f"/billing/products?settle={past_due_id(client, owner)}", "en-US")
-    for testid in ("option-change-expiry", "option-other-card", "option-new-card"):
-        assert f'data-testid="{testid}"' in page
-    other = create_app().test_client()
-    non_owner = new_tenant(other, admin={"owns_card": False})
-    sign_in(other, non_owner)
-    page = page_in(other, f"/billing/products?settle={past_due_id(other, non_owner)}", "en-US")
-    assert 'data-testid="option-change-expiry"' not in page
-    assert 'data-testid="owner-only-hint"' in page
-    assert 'data-testid="option-other-card"' in page and 'data-testid="option-new-card"' in page
-
-
-def test_non_owner_cannot_change_the_expiry_by_posting_anyway(client) -> None:
-    tenant = new_tenant(client, admin={"owns_card": False})
-    sign_in(client, tenant)
-    response = settle(client, tenant, choice="expiry", new_expiry="12/2030")
-    assert response.status_code == 422
-    assert state(client, tenant)["charges"] == []
-
-
-def new_card(**changes: str) -> dict:
-    """A valid "add a new card" form, with ``changes`` applied."""
-    form = {"choice": "new", "number": "4000056655665556", "holder": "A", "expires": "08/2031"}
-    return {**form, "cvv": "737", **changes}
-
-
-@pytest.mark.parametrize(
-    ("form", "field", "message"),
-    [
-        (new_card(number="4000 0566 5566 5557"), "number", "Enter a valid card number."),
-        (new_card(number="4242 4242"), "number", "Enter a valid card number."),
-        (new_card(holder=" "), "holder", "Enter the name on the card."),
-        (new_card(expires="13/2031"), "expires", "Enter the expiration date as MM/YYYY."),
-        (new_card(cvv="7a7"), "cvv", "Enter the 3- or 4-digit security code."),
-        (
-            {"choice": "expiry", "new_expiry": "10/2026"},
-            "new_expiry",
-            "This card has expired. Enter an expiration date in the future.",
-        ),
-        (
-            {"choice": "expiry", "new_expiry": "soon"},
-            "new_expiry",
-            "Enter the expiration date as MM/YYYY.",
-        ),
-        (
-            {"choice": "other", "other_card": "nope"},
-            "other_card",
-            "Choose one of your saved cards.",
-        ),
-        ({}, "choice", "Choose how you want to pay."),
-    ],
-    ids=[
-        "luhn",
-        "length",
-        "holder",
-        "month",
-        "cvv",
-        "expired",
-        "malformed-expiry",
-        "card",
-        "no-choice",
-    ],
-)
-def test_validation_is_announced_and_charges_nothing(client, form, field, message) -> None:
-    tenant = new_tenant(client)
-    sign_in(client, tenant)
-    response = settle(client, tenant, **form)
-    page = response.get_data(as_text=True)
-    assert response.status_code == 422
-    assert 'role="alert"' in page
-    assert f'data-testid="error-{field}">{html.escape(message, quote=True)}<' in page
-    assert state(client, tenant)["charges"] == []
-    assert state(client, tenant)["balance"]["amount"] == "129.00"
-    if form.get("holder", "").strip():
-        assert 'value="A"' in page  # what the user typed is kept
-
-
-def test_validation_messages_are_localized(client) -> None:
-    tenant = new_tenant(client)
-    sign_in(client, tenant)
-    page = settle(client, tenant, "lv-LV", choice="expiry", new_expiry="01/2020").get_data(
-        as_text=True
-    )
-    assert "Šīs kartes derīguma termiņš ir beidzies." in page
-
-
-def test_holder_name_is_escaped(client) -> None:
-    tenant = new_tenant(client)
-    sign_in(client, tenant)
-    hostile = new_card(number="1", holder="<script>alert(1)</script>", expires="x", cvv="1")
-    page = settle(client, tenant, **hostile).get_data(as_text=True)
-    assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-
-
-def test_successful_save_settles_once_even_when_clicked_twice(client) -> None:
-    tenant = new_tenant(client)
-    sign_in(client, tenant)
-    cards = state(client, tenant)["cards"]
-    other = next(c for c in cards if not c["on_file"])
-    sub = past_due_id(client, tenant)
-    form = {"choice": "other", "other_card": other["id"], "csrf_token": csrf_of(client, sub)}
-    first = client.post(f"/billing/products/{sub}/settle", data=form)
-    second = client.post(f"/billing/products/{sub}/settle", data=form)
-    assert first.status_code == second.status_code == 303
-    after = state(client, tenant)
-    assert [(c["amount"], c["card"]) for c in after["charges"]] == [("129.00", other["last4"])]
-    assert after["balance"]["amount"] == "0.00"
-    page = page_in(client, first.headers["Location"], "nl-NL")
-    assert 'data-testid="settle-confirmation"' in page and 'role="status"' in page
-    assert 'data-testid="past-due-notice"' not in page
-
-
-def test_new_card_becomes_the_card_on_file(client) -> None:
-    tenant = new_tenant(client)
-    sign_in(client, tenant)
-    card = new_card(number="5555 5555 5555 4444", holder="Megan", expires="8/31", cvv="123")
-    response = settle(client, tenant, **card)
-    assert response.status_code == 303
-    cards = state(client, tenant)["cards"]
-    assert [(c["brand"], c["last4"], c["expires"]) for c in cards if c["on_file"]] == [
-        ("Mastercard", "4444", "08/2031")
-    ]
-
-
-# --- API and isolation ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("body", "field"),
-    [
-        ("not json", "body"),
-        ([], "body"),
-        ({"surprise": 1}, "unknown field"),
-        ({"admin": {"owns_card": "yes"}}, "admin.owns_card"),
-        ({"admin": {"name": ""}}, "admin.name"),
-        ({"balance": {"amount": "-5"}}, "balance.amount"),
-        ({"balance": {"amount": "1.001"}}, "balance.amount"),
-        ({"balance": {"amount": "NaN"}}, "balance.amount"),
-        ({"balance": {"currency": "dollars"}}, "balance.currency"),
-        ({"cards": []}, "cards"),
-        (
-            {
-                "cards": [
-                    {
-                        "number": "4242424242424241",
-                        "expires": "01/2030",
-                        "holder": "A",
-                        "on_file": True,
-                    }
-                ]
-            },
-            "cards[0].number",
-        ),
-        (
-            {
-                "cards": [
-                    {
-                        "number": "4242424242424242",
-                        "expires": "2030",
-                        "holder": "A",
-                        "on_file": True,
-                    }
-                ]
-            },
-            "cards[0].expires",
-        ),
-        (
-            {"cards": [{"number": "4242424242424242", "expires": "01/2030", "holder": "A"}]},
-            "on_file",
-        ),
-    ],
-)
-def test_api_rejects_malformed_setup(client, body, field) -> None:
-    if isinstance(body, str):
-        response = client.post("/api/tenants", data=body, content_type="application/json")
-    else:
-        response = client.post("/api/tenants", json=body)
-    assert response.status_code == 400
-    assert field in response.json["error"]
-
-
-def test_api_tenant_access_is_by_token(client) -> None:
-    one, two = new_tenant(client), new_tenant(client)
-    assert client.get(f"/api/tenants/{one['id']}").status_code == 401
-    assert client.get(f"/api/tenants/{one['id']}", headers=auth(two)).status_code == 403
-    assert client.get("/api/tenants/doesnotexist", headers=auth(one)).status_code == 404
-    assert client.delete(f"/api/tenants/{one['id']}", headers=auth(one)).status_code == 204
-    assert client.get(f"/api/tenants/{one['id']}", headers=auth(one)).status_code == 404
-
-
-def test_pages_need_a_valid_sign_in(client) -> None:
-    assert client.get("/billing/products").status_code == 401
-    assert client.get("/signin?token=forged").status_code == 403
