@@ -28,6 +28,10 @@ class TenantHandle:
     token: str
     signin_url: str
 
+    def __repr__(self) -> str:
+        # Shown as a step parameter in reports: never the credential or the sign-in link.
+        return f"TenantHandle(id={self.id!r}, token=***, signin_url=***)"
+
 
 @dataclass(frozen=True)
 class CardState:
@@ -119,6 +123,9 @@ class PortalClient:
     def __init__(self, base_url: str, api_key: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key  # needed to create tenants on a portal bound beyond loopback
+
+    def __repr__(self) -> str:
+        return f"PortalClient({self.base_url})"
 
     def _call(
         self, method: str, path: str, body: dict[str, Any] | None = None, token: str = ""

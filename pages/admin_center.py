@@ -21,6 +21,9 @@ class AdminCenter:
         self.labels = labels
         self.nav = page.get_by_test_id(self.NAV)
 
+    def __repr__(self) -> str:  # a readable step parameter in reports
+        return f"AdminCenter({self.labels.locale})"
+
     def sign_in(self, signin_url: str) -> None:
         self.page.goto(signin_url)
         expect(self.nav).to_be_visible()

@@ -85,6 +85,9 @@ class ArticleLabels:
         match = SNAPSHOT_NAME_RE.match(snapshot)
         return json.loads(match["name"]) if match else None
 
+    def __repr__(self) -> str:  # a readable step parameter in reports
+        return f"ArticleLabels({self.locale}, {len(self.findings)} finding(s))"
+
     @property
     def unexplained(self) -> list[Finding]:
         """Findings no reviewed erratum covers: they fail the scenario at its end."""

@@ -22,6 +22,9 @@ class ProductsPage:
         self.billing_sections = page.get_by_test_id(self.BILLING_SECTION)
         self.notices = page.get_by_test_id(self.PAST_DUE_NOTICE)
 
+    def __repr__(self) -> str:  # a readable step parameter in reports
+        return f"ProductsPage({self.labels.locale})"
+
     def billing_section_with(self, notice: str) -> Locator:
         """The Billing section that shows the article's past-due notice."""
         shown = self.labels.control(Slot.PAST_DUE_NOTICE, notice, self.page, None, self.notices)

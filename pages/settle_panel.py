@@ -35,6 +35,9 @@ class SettlePanel:
         self.labels = labels
         self.dialog = page.get_by_role("dialog")
 
+    def __repr__(self) -> str:  # a readable step parameter in reports
+        return f"SettlePanel({self.labels.locale})"
+
     def expect_open(self) -> None:
         expect(self.dialog).to_be_visible()
         expect(self.dialog).to_have_attribute("aria-modal", "true")
