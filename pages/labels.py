@@ -22,7 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from core.article import Article, Label, Slot
 from core.errata import Erratum, known
-from core.findings import Finding, LabelMismatch
+from core.findings import Finding, LabelMismatch, mismatch_message
 from core.labels import comparable
 from core.verdict import MATCH, Verdict, judge
 
@@ -70,7 +70,7 @@ class ArticleLabels:
         if finding not in self.findings:  # a label checked twice is one finding
             self.findings.append(finding)
         if ui is None:
-            raise LabelMismatch(finding.line())
+            raise LabelMismatch(mismatch_message([finding]))
         return place
 
     def _shown_at(self, place: Locator, role: Role | None) -> str | None:

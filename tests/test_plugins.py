@@ -7,6 +7,7 @@ matrix; --collect-only writes nothing; sharding deals every test to exactly one 
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from core.drift import Cell, DriftMatrix
 from core.verdict import MATCH, UI_DIFFERS, Verdict
 from fixtures.allure_report import drift_status
+from fixtures.categories import CATEGORIES
 from fixtures.drift_plugin import write_whole
 
 pytest_plugins = ["pytester"]
@@ -139,3 +141,17 @@ def test_a_full_disk_leaves_no_half_written_report(
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "the last full run\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["drift-matrix.csv"]
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("core.findings.LabelMismatch: UI differs from the article: 1 label", "UI differs"),
+        ("core.findings.LabelMismatch: Article defect: 2 label finding(s)", "Article defect"),
+        ("fixtures.verdicts.PortalFailure: Portal error: HTTP 500 on GET", "Portal error"),
+        ("core.findings.LabelMismatch: Control not found: [nl-NL] step 5", "Control not found"),
+    ],
+)
+def test_failure_messages_land_in_their_allure_category(message: str, category: str) -> None:
+    matched = [c["name"] for c in CATEGORIES if re.fullmatch(c.get("messageRegex", "^$"), message)]
+    assert matched and matched[0].startswith(category), matched
