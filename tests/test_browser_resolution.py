@@ -111,7 +111,7 @@ def test_suite_fails_fast_with_the_message_when_chromium_is_hidden() -> None:
         text=True,
         timeout=120,
     )
-    assert result.returncode == 3, result.stdout + result.stderr
+    assert result.returncode == 4, result.stdout + result.stderr
     output = result.stdout + result.stderr
     assert "E2E_CHROMIUM points at /nonexistent" in output
     assert "python -m playwright install chromium" in output

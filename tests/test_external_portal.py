@@ -63,6 +63,6 @@ def test_suite_runs_against_an_already_running_portal(standalone_portal) -> None
 
 def test_unreachable_portal_url_stops_the_run_with_one_message() -> None:
     result = run_suite("--portal-url", "http://127.0.0.1:9")
-    assert result.returncode == 3
+    assert result.returncode == 4
     assert "--portal-url http://127.0.0.1:9" in result.stdout + result.stderr
     assert "portal unreachable" in result.stdout + result.stderr

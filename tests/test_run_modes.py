@@ -60,7 +60,7 @@ def test_collect_only_writes_nothing(tmp_path: Path) -> None:
 def test_unreachable_portal_is_one_paragraph_before_any_worker() -> None:
     result = run(*ONE, "-n", "2", "--portal-url", "http://127.0.0.1:9")
     output = result.stdout + result.stderr
-    assert result.returncode == 3, output[-2000:]
+    assert result.returncode == 4, output[-2000:]
     assert "preflight: The portal at --portal-url http://127.0.0.1:9 does not answer" in output
     assert "INTERNALERROR" not in output
 
@@ -68,6 +68,6 @@ def test_unreachable_portal_is_one_paragraph_before_any_worker() -> None:
 def test_missing_browser_is_one_paragraph_before_any_worker() -> None:
     result = run(*ONE, "-n", "2", env={"E2E_CHROMIUM": "/nonexistent/chromium"})
     output = result.stdout + result.stderr
-    assert result.returncode == 3, output[-2000:]
+    assert result.returncode == 4, output[-2000:]
     assert "preflight: E2E_CHROMIUM points at /nonexistent/chromium" in output
     assert "INTERNALERROR" not in output
