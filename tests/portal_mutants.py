@@ -39,12 +39,12 @@ MUTANTS = [
          CONCURRENCY + "test_parallel_saves_charge_exactly_once"),
     ),
     PortalMutant(
-        "csrf-check", "app.py",
+        "csrf-check", "views.py",
         "    tenant = signed_in_tenant()\n    check_csrf()\n", "    tenant = signed_in_tenant()\n",
         (SECURITY + "test_save_without_the_csrf_token_is_refused_and_charges_nothing",),
     ),
     PortalMutant(
-        "api-token-check", "app.py",
+        "api-token-check", "api.py",
         "    if store().api_tenant(token) != tenant_id:", "    if False:",
         (API + "test_api_tenant_access_is_by_token",),
     ),
@@ -54,7 +54,7 @@ MUTANTS = [
         (SERVER + "test_chunked_body_over_the_limit_is_a_413",),
     ),
     PortalMutant(
-        "json-nesting-limit", "app.py",
+        "json-nesting-limit", "api.py",
         "MAX_JSON_DEPTH = 32", "MAX_JSON_DEPTH = 1_000_000",
         (INPUT + "test_deeply_nested_json_is_a_400_not_a_500",),
     ),
@@ -80,13 +80,13 @@ MUTANTS = [
         (SECURITY + "test_signin_link_expires",),
     ),
     PortalMutant(
-        "login-csrf", "app.py",
+        "login-csrf", "views.py",
         'if request.headers.get("Sec-Fetch-Site", "none") not in SIGNIN_FETCH_SITES:',
         "if False:",
         (SECURITY + "test_signin_started_by_another_site_is_refused",),
     ),
     PortalMutant(
-        "lax-session-cookie", "app.py",
+        "lax-session-cookie", "views.py",
         'httponly=True, samesite="Strict")', 'httponly=True, samesite="Lax")',
         (SECURITY + "test_session_cookie_is_httponly_strict_and_not_the_api_token",),
     ),
@@ -121,7 +121,7 @@ MUTANTS = [
         (INPUT + "test_c1_controls_in_the_holder_name_are_refused",),
     ),
     PortalMutant(
-        "api-key-for-tenants", "app.py",
+        "api-key-for-tenants", "api.py",
         "    if expected is None:\n        return True\n", "    return True\n",
         (SERVER + "test_binding_beyond_loopback_needs_the_flag_and_an_api_key",),
     ),
@@ -131,7 +131,7 @@ MUTANTS = [
         (SERVER + "test_redirects_are_relative",),
     ),
     PortalMutant(
-        "accept-language-bound", "app.py",
+        "accept-language-bound", "localization.py",
         "[:MAX_LANGUAGE_PREFERENCES]", "",
         (SERVER + "test_long_accept_language_is_bounded",),
     ),
@@ -141,7 +141,7 @@ MUTANTS = [
         (SERVER + "test_oversized_headers_are_refused",),
     ),
     PortalMutant(
-        "hand-written-rtl-list", "app.py",
+        "hand-written-rtl-list", "localization.py",
         'locale.character_order == "right-to-left"', 'locale.language in {"ar", "he", "fa", "ur"}',
         (INPUT + "test_text_direction_comes_from_cldr",),
     ),
