@@ -131,8 +131,11 @@ report:
 	$(MAKE) --no-print-directory node_modules/.package-lock.json; \
 	export ALLURE_RESULTS=$(RESULTS); \
 	rm -rf $(REPORT) $(SINGLE_FILE_REPORT); \
+	earlier=$$(mktemp); cp reports/history.jsonl $$earlier 2>/dev/null || true; \
 	npx --no-install allure generate $(RESULTS) --output $(REPORT) >/dev/null; \
-	npx --no-install allure awesome $(RESULTS) --single-file --output $(SINGLE_FILE_REPORT) >/dev/null; \
+	npx --no-install allure awesome $(RESULTS) --single-file --output $(SINGLE_FILE_REPORT) \
+	  --history-path $$earlier >/dev/null; \
+	rm -f $$earlier; \
 	echo "Allure report: $(REPORT)/index.html (make open-report serves it; single file: $(SINGLE_FILE_REPORT)/index.html)"; \
 	$(BIN)/python -m fixtures.quality_gate $(RESULTS)
 
