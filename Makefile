@@ -81,9 +81,11 @@ browser: $(STAMP)
 
 # --- generated features --------------------------------------------------------------------
 features: $(STAMP)
+	$(BIN)/python -m features.pseudo
 	$(BIN)/python -m features.generate
 
 check-features: $(STAMP)
+	$(BIN)/python -m features.pseudo --check
 	$(BIN)/python -m features.generate --check
 
 lint: $(STAMP)

@@ -54,7 +54,14 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.http import parse_accept_header
 
 from mock_portal import payments
-from mock_portal.i18n import N_, Catalogs, Translator, translations_dir
+from mock_portal.i18n import (
+    N_,
+    PSEUDO_LOCALES,
+    Catalogs,
+    Translator,
+    translations_dir,
+)
+from mock_portal.i18n import babel_locale as locale_data
 from mock_portal.security import allowed_host_names, digest, host_name, json_too_deep
 from mock_portal.store import (
     LinkSpent,
@@ -253,7 +260,7 @@ def remember_lang(response: Response) -> Response:
 
 
 def babel_locale() -> Locale:
-    return Locale.parse(g.locale, sep="-")
+    return locale_data(g.locale)
 
 
 def text_direction(locale: Locale) -> str:
@@ -274,7 +281,7 @@ def template_globals() -> dict:
         "_": g._,
         "locale": g.locale,
         "negotiated": g.negotiated,
-        "text_direction": text_direction(babel_locale()),
+        "text_direction": PSEUDO_LOCALES.get(g.locale) or text_direction(babel_locale()),
         "csrf_token": g.get("csrf_token", ""),
         "nav_top": NAV_TOP,
         "nav_billing": NAV_BILLING,

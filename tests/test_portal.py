@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 
 from mock_portal import create_app
 from mock_portal.catalog_lint import lint
-from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
+from mock_portal.i18n import PACKAGE_TRANSLATIONS, PSEUDO_LOCALES, Catalogs
 from mock_portal.store import TenantStore
 from tests.portal_http import CSRF_RE
 
@@ -129,7 +129,7 @@ def test_every_page_is_fully_translated(client, locale: str) -> None:
     }
     for url in pages_of(client, tenant):
         page = page_in(client, url, locale)
-        direction = (
+        direction = PSEUDO_LOCALES.get(locale) or (
             "rtl" if Locale.parse(locale, sep="-").character_order == "right-to-left" else "ltr"
         )
         assert f'<html lang="{locale}" dir="{direction}">' in page
