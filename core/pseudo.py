@@ -79,5 +79,19 @@ def pseudo_translate(msgid: str) -> str:
 
 
 def untranslated_parts(text: str) -> str:
-    """What of a visible text is outside every pseudo string (stripped; '' when none)."""
-    return PSEUDO_RE.sub(" ", text).strip()
+    """What of a visible text is outside every pseudo string (stripped; '' when none).
+
+    Pseudo strings may nest (a link inside a sentence): removed innermost first."""
+    while True:
+        shorter = PSEUDO_RE.sub(" ", text)
+        if shorter == text:
+            return " ".join(text.split())
+        text = shorter
+
+
+def hard_coded(text: str) -> str:
+    """Words of a visible text that did not come through the catalogs ('' when none).
+
+    Only letters count: digits, amounts and symbols (an icon) are data, not strings."""
+    rest = untranslated_parts(text)
+    return rest if any(char.isalpha() for char in rest) else ""
