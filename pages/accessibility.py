@@ -47,9 +47,16 @@ def audit(page: Page) -> tuple[list[AxeViolation], dict[str, Any]]:
         AxeViolation(
             rule=item["id"],
             impact=item.get("impact") or "minor",
-            targets=tuple(str(node["target"]) for node in item.get("nodes", [])),
+            targets=tuple(_target(node.get("target")) for node in item.get("nodes", [])),
             help=item.get("help", ""),
         )
         for item in response["violations"]
     ]
     return violations, response
+
+
+def _target(target: object) -> str:
+    """axe's CSS target: a list of selectors (one per frame or shadow root) as one string."""
+    if isinstance(target, list):
+        return " >>> ".join(_target(part) for part in target)
+    return str(target)
