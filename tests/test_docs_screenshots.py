@@ -65,15 +65,20 @@ def signed_in(browser: Browser, portal: PortalClient, locale: str, owns: bool) -
         "cards": CARDS,
         "admin": {"name": "Alex Wilber", "owns_card": owns},
     }
+    # Every document of the context: nothing animates (set before any page script runs).
+    context.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => {"
+        " const style = document.createElement('style');"
+        f" style.textContent = {STILL!r}; document.head.appendChild(style); }});"
+    )
     page = context.new_page()
     page.goto(portal.create_tenant(setup).signin_url)
-    page.add_style_tag(content=STILL)
+    page.get_by_test_id(AdminCenter.NAV).wait_for()
     return page
 
 
 def shoot(page: Page, target: Locator, path: Path) -> None:
     """The viewport with ``target`` outlined, nothing moving, no caret, mouse parked."""
-    page.add_style_tag(content=STILL)
     page.mouse.move(0, 0)
     target.evaluate(OUTLINE)
     page.screenshot(path=path, animations="disabled", caret="hide", scale="css")
