@@ -20,7 +20,7 @@ REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
 
-.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean
+.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean screenshots
 
 help:
 	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
@@ -91,9 +91,11 @@ debug-tools: $(STAMP)
 
 # --- generated features --------------------------------------------------------------------
 features: $(STAMP)
+	$(BIN)/python -m features.pseudo
 	$(BIN)/python -m features.generate
 
 check-features: $(STAMP)
+	$(BIN)/python -m features.pseudo --check
 	$(BIN)/python -m features.generate --check
 
 lint: $(STAMP)
@@ -153,6 +155,13 @@ flake: setup
 
 bench: setup
 	$(BIN)/python bench/benchmark.py
+
+# One PNG per article step per locale (reports/screenshots/<locale>/step-<n>.png) and the
+# contact sheet reports/screenshots/index.html; compared with tests/snapshots/ when present
+# (PYTEST_ARGS=--update-snapshots stores them there). The l10n mutants: python -m tests.l10n_mutation
+screenshots: setup
+	$(BIN)/pytest tests/test_docs_screenshots.py --docs-screenshots $(XDIST) -p no:randomly $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/python -m tests.screenshot_sheet; exit $${status:-0}
 
 clean:
 	rm -rf $(RESULTS) reports test-results .pytest_cache

@@ -11,6 +11,7 @@ pytest_plugins = [
     "fixtures.drift_plugin",
     "fixtures.verdicts",
     "fixtures.reporting",
+    "fixtures.l10n",
     "steps.tenant_steps",
     "steps.navigation_steps",
     "steps.payment_steps",

@@ -18,7 +18,8 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
 from mock_portal.context import catalogs
-from mock_portal.i18n import N_, Translator
+from mock_portal.i18n import N_, PSEUDO_LOCALES, Translator
+from mock_portal.i18n import babel_locale as locale_data
 
 LANG_COOKIE = "m365_lang"
 # Browsers send a handful of languages; a 60 KB header must not cost a parse per request.
@@ -58,7 +59,8 @@ def remember_lang(response: Response) -> Response:
 
 
 def babel_locale() -> Locale:
-    return Locale.parse(g.locale, sep="-")
+    """CLDR data of the request's locale (pseudo-locales are formatted as en-US)."""
+    return locale_data(g.locale)
 
 
 def text_direction(locale: Locale) -> str:
@@ -79,7 +81,7 @@ def template_globals() -> dict:
         "_": g._,
         "locale": g.locale,
         "negotiated": g.negotiated,
-        "text_direction": text_direction(babel_locale()),
+        "text_direction": PSEUDO_LOCALES.get(g.locale) or text_direction(babel_locale()),
         "csrf_token": g.get("csrf_token", ""),
         "nav_top": NAV_TOP,
         "nav_billing": NAV_BILLING,

@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from mock_portal.catalog_lint import lint
-from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
+from mock_portal.i18n import PACKAGE_TRANSLATIONS, PSEUDO_LOCALES, Catalogs
 from tests import portal_client_helpers
 from tests.portal_client_helpers import new_tenant, page_in, past_due_id, sign_in
 
@@ -77,7 +77,7 @@ def test_every_page_is_fully_translated(client, locale: str) -> None:
     }
     for url in pages_of(client, tenant):
         page = page_in(client, url, locale)
-        direction = (
+        direction = PSEUDO_LOCALES.get(locale) or (
             "rtl" if Locale.parse(locale, sep="-").character_order == "right-to-left" else "ltr"
         )
         assert f'<html lang="{locale}" dir="{direction}">' in page
