@@ -32,6 +32,7 @@ from tests.screenshot_sheet import compare
 
 TODAY = dt.date(2026, 3, 2)
 VIEWPORT = {"width": 1280, "height": 800}
+pytestmark = pytest.mark.docs_screenshots
 OUTLINE = "el => { el.style.outline = '3px solid #e81123'; el.style.outlineOffset = '2px'; }"
 STILL = "*,*::before,*::after{animation:none!important;transition:none!important}"
 CARDS = [
@@ -42,8 +43,6 @@ CARDS = [
 
 @pytest.fixture(scope="module")
 def fixed_portal(pytestconfig: pytest.Config) -> Iterator[PortalClient]:
-    if not pytestconfig.getoption("--docs-screenshots"):
-        pytest.skip("docs screenshots run with --docs-screenshots (make screenshots)")
     running = start_in_thread(create_app(store=TenantStore(today=TODAY)), host="127.0.0.1")
     try:
         yield PortalClient(running.url)

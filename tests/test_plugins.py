@@ -74,7 +74,8 @@ def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makeini(INI)
-    pytester.makepyfile(CHECKS_EVERY_LABEL + "\ndef test_other():\n    pass\n")
+    other = '\n@pytest.mark.locale("nl-NL")\ndef test_other():\n    pass\n'
+    pytester.makepyfile(CHECKS_EVERY_LABEL + other)
     assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
     full = pytester.path / "reports" / "drift-matrix.csv"
     written = full.stat().st_mtime_ns
