@@ -45,7 +45,11 @@ class Finding:
         )
 
 
-class LabelMismatch(AssertionError):
+class VerdictFailure(AssertionError):
+    """A scenario's verdict, fully said by its message: reports show the message alone."""
+
+
+class LabelMismatch(VerdictFailure):
     """The UI does not show labels as the article names them (and no erratum covers it)."""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from core.findings import VerdictFailure
 from core.paths import ROOT
 
 KNOWN_FILE = ROOT / "fixtures" / "l10n_known.yaml"
@@ -98,7 +99,7 @@ def judged(observation: Observation, known: list[Known]) -> Observation:
     return observation
 
 
-class L10nFailure(AssertionError):
+class L10nFailure(VerdictFailure):
     """Accessibility, layout or hard-coded-string problems no reviewed entry covers."""
 
 

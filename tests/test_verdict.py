@@ -15,6 +15,8 @@ from core.article import Article, Label, Slot, load_article, parse_article
 from core.paths import ARTICLES
 from core.pseudo import is_pseudo
 from core.verdict import ARTICLE_DEFECT, MATCH, MISSING, UI_DIFFERS, judge
+from tests.article_text import FRONT as BASE_FRONT
+from tests.article_text import title_unit
 
 B, P, N, S, V = (
     Slot.BILLING,
@@ -97,17 +99,7 @@ def test_no_control_at_its_place_is_missing() -> None:
 
 # --- synthetic articles, one per script ---------------------------------------------------
 
-FRONT = """---
-title: T
-ms.contentlocale: xx-XX
-ms.locfileid: "1"
-ms.openlocfilehash: abc
-ms.lasthandoff: 01/01/2021
----
-# <a name="settle-an-outstanding-balance"></a><span data-ttu-id="t-1">T</span>\
-<span class="sxs-lookup"><span data-stu-id="t-1">Settle an outstanding balance</span></span>
-
-"""
+FRONT = BASE_FRONT + title_unit()
 
 
 def save_step(localized: str) -> tuple[Article, Label]:
