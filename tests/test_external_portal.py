@@ -56,9 +56,9 @@ def run_suite(*extra: str) -> subprocess.CompletedProcess:
 
 def test_suite_runs_against_an_already_running_portal(standalone_portal) -> None:
     url, _ = standalone_portal
-    result = run_suite("--portal-url", url)
+    result = run_suite("--portal-url", url, "-k", "labels_are or card_owner_chooses_to_add")
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "10 passed" in result.stdout
+    assert "2 passed" in result.stdout
 
 
 def test_unreachable_portal_url_stops_the_run_with_one_message() -> None:

@@ -29,6 +29,7 @@ def test_drifted_label_is_caught_and_named(mutant: Mutant) -> None:
 
 
 def test_unmutated_catalogs_pass() -> None:
-    outcome = evaluate(None, "nl-NL")
+    # The scenarios that reach every label the sample mutates (navigation, notice, Save).
+    outcome = evaluate(None, "nl-NL", "-k", "labels_are or card_owner_chooses_to_pick")
     assert outcome.returncode == 0, outcome.output[-3000:]
-    assert "10 passed" in outcome.output
+    assert "2 passed" in outcome.output

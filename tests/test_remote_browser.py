@@ -41,18 +41,22 @@ def run_remote(endpoint: str, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "E2E_CHROMIUM": chromium.executable}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "features", "--connect", endpoint, "--locale", "nl-NL",
-         "-p", "no:randomly", "-q", "--no-header", *extra],
+         "-k", SCENARIOS, "-p", "no:randomly", "-q", "--no-header", *extra],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
+
+
+# Three scenarios exercise the remote browser as well as ten (every page, both branches).
+SCENARIOS = "labels_are or card_owner_chooses_to_pick or cancel"
 
 
 def test_suite_passes_through_a_browser_server(browser_server: str) -> None:
     result = run_remote(browser_server, "-p", "no:xdist")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "10 passed" in result.stdout
+    assert "3 passed" in result.stdout
 
 
 def test_suite_passes_through_a_browser_server_with_two_workers(browser_server: str) -> None:
     result = run_remote(browser_server, "-n", "2")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "10 passed" in result.stdout
+    assert "3 passed" in result.stdout
