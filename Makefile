@@ -15,7 +15,7 @@ WORKERS ?= 2
 RUNS ?= 30
 PYTEST_ARGS ?=
 RESULTS ?= allure-results
-E2E_ARGS := --tracing retain-on-failure --junitxml=reports/junit.xml
+E2E_ARGS := --evidence-rerun --junitxml=reports/junit.xml
 REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)

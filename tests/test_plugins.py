@@ -106,3 +106,12 @@ def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matche
     assert drift_status(matrix, {"nl-NL"})[0] == "passed"
     matrix.record(cell, "Bewaren", Verdict(UI_DIFFERS))
     assert drift_status(matrix, {"nl-NL"})[0] == "failed"
+
+
+def test_a_locale_subset_is_a_partial_run(pytester: pytest.Pytester) -> None:
+    """--locale binds only the selected features (nothing is deselected): still partial."""
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_EVERY_LABEL)
+    assert pytester.runpytest(*PLUGINS, "--locale", "nl-NL").ret == pytest.ExitCode.OK
+    assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
+    assert not (pytester.path / "reports" / "drift-matrix.csv").exists()
