@@ -149,8 +149,13 @@ mutate: setup
 flake: setup
 	$(BIN)/python bench/flake_hunt.py --runs $(RUNS) $(FLAKE_ARGS)
 
+# The seed locales 3 times side by side (ratios), the whole suite once (s per scenario);
+# numbers in reports/bench.json, the README's speed block rewritten.
+BENCH_LOCALES ?= fr-FR ja-JP lv-LV nl-NL zh-TW
+BENCH_RUNS ?= 3
 bench: setup
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/benchmark.py --runs $(BENCH_RUNS) $(addprefix --locale ,$(BENCH_LOCALES)) \
+	  --full --json reports/bench.json --readme
 
 clean:
 	rm -rf $(RESULTS) reports test-results .pytest_cache
