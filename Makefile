@@ -15,7 +15,7 @@ WORKERS ?= 2
 RUNS ?= 30
 PYTEST_ARGS ?=
 RESULTS ?= allure-results
-E2E_ARGS := --tracing retain-on-failure --junitxml=reports/junit.xml
+E2E_ARGS := --evidence-rerun --junitxml=reports/junit.xml
 REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
@@ -153,8 +153,13 @@ mutate: setup
 flake: setup
 	$(BIN)/python bench/flake_hunt.py --runs $(RUNS) $(FLAKE_ARGS)
 
+# The seed locales 3 times side by side (ratios), the whole suite once (s per scenario);
+# numbers in reports/bench.json, the README's speed block rewritten.
+BENCH_LOCALES ?= fr-FR ja-JP lv-LV nl-NL zh-TW
+BENCH_RUNS ?= 3
 bench: setup
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python bench/benchmark.py --runs $(BENCH_RUNS) $(addprefix --locale ,$(BENCH_LOCALES)) \
+	  --full --json reports/bench.json --readme
 
 # One PNG per article step per locale (reports/screenshots/<locale>/step-<n>.png) and the
 # contact sheet reports/screenshots/index.html; compared with tests/snapshots/ when present

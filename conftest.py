@@ -1,6 +1,7 @@
 """Root conftest: registers the suite's fixture plugins and its shared step modules."""
 
 pytest_plugins = [
+    "fixtures.lean",
     "fixtures.locale",
     "fixtures.sharding",
     "fixtures.portal",

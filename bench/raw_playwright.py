@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from core import scenario_data as data
 from core.paths import ARTICLES
 from core.portal_client import PortalClient
-from fixtures.browser import CHROMIUM_ARGS, playwright_managed_chromium, resolve_chromium
+from fixtures.browser import CHROMIUM_ARGS, resolve_chromium
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
 
@@ -86,12 +86,15 @@ def run_flow(page: Page, portal: PortalClient, flow: Flow) -> None:
 
 def run_all(locales: list[str]) -> int:
     """Every flow of every locale; returns the number of flows."""
-    chromium = resolve_chromium(None, os.environ, playwright_managed_chromium)
     running = start_in_thread(create_app())
     portal = PortalClient(running.url)
     flows = 0
     try:
         with sync_playwright() as playwright:
+            # As the suite's chromium fixture: Playwright's own build is asked of this driver.
+            chromium = resolve_chromium(
+                None, os.environ, lambda: playwright.chromium.executable_path
+            )
             # As the suite: Playwright picks its own build, else the resolved executable.
             executable = None if chromium.source == "playwright" else chromium.executable
             browser = playwright.chromium.launch(args=CHROMIUM_ARGS, executable_path=executable)

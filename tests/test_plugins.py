@@ -156,3 +156,12 @@ def test_a_full_disk_leaves_no_half_written_report(
 def test_failure_messages_land_in_their_allure_category(message: str, category: str) -> None:
     matched = [c["name"] for c in CATEGORIES if re.fullmatch(c.get("messageRegex", "^$"), message)]
     assert matched and matched[0].startswith(category), matched
+
+
+def test_a_locale_subset_is_a_partial_run(pytester: pytest.Pytester) -> None:
+    """--locale binds only the selected features (nothing is deselected): still partial."""
+    pytester.makeini(INI)
+    pytester.makepyfile(CHECKS_EVERY_LABEL)
+    assert pytester.runpytest(*PLUGINS, "--locale", "nl-NL").ret == pytest.ExitCode.OK
+    assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
+    assert not (pytester.path / "reports" / "drift-matrix.csv").exists()

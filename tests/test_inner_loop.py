@@ -1,0 +1,37 @@
+"""The inner loop stays lean: a ``--locale`` run binds only that locale's features, and a
+features-only run never imports Hypothesis (its pytest plugin would, in every summary).
+
+Speed itself is measured by ``bench/benchmark.py``, never by a timed test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = (
+    "import sys, pytest; "
+    "code = pytest.main(['features', '--locale', 'nl-NL', '--collect-only', '-q', "
+    "'-p', 'no:randomly', '-p', 'no:cacheprovider']); "
+    "print('hypothesis imported:', 'hypothesis' in sys.modules); sys.exit(code)"
+)
+
+
+def probe() -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_a_locale_run_binds_only_that_locale() -> None:
+    output = probe()
+    assert "10 tests collected" in output and "deselected" not in output, output
+    assert all(line.endswith("nlnl") for line in output.splitlines() if "::" in line)
+
+
+def test_a_features_only_run_never_imports_hypothesis() -> None:
+    assert "hypothesis imported: False" in probe()
