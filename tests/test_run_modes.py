@@ -73,3 +73,14 @@ def test_missing_browser_is_one_paragraph_before_any_worker() -> None:
     assert result.returncode == 4, output[-2000:]
     assert "preflight: E2E_CHROMIUM points at /nonexistent/chromium" in output
     assert "INTERNALERROR" not in output
+
+
+def test_a_unit_test_run_keeps_the_last_runs_evidence(tmp_path: Path) -> None:
+    evidence = tmp_path / "test-results" / "scenario" / "trace.zip"
+    evidence.parent.mkdir(parents=True)
+    evidence.write_bytes(b"the last browser run's trace")
+    output = str(tmp_path / "test-results")
+    assert run("tests/test_quality_gate.py", "-q", "--output", output).returncode == 0
+    assert evidence.exists(), "a run without browser scenarios wiped --output"
+    assert run(*ONE, "--output", output).returncode == 0
+    assert not evidence.exists(), "a browser run keeps the evidence of the run before it"
