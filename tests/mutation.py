@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po, write_po
 from core.article import load_article
 from core.paths import ARTICLES, ROOT
 from mock_portal.i18n import PACKAGE_TRANSLATIONS
+from tests.mutation_report import report
 
 RUN_TIMEOUT_S = 300
 
@@ -154,15 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     mutants = all_mutants(options.locale)
     if not options.all and not options.locale:
         parser.error("choose --all or --locale L")
-    outcomes = sweep(mutants, options.workers)
-    for outcome in outcomes:
-        print(f"{'killed  ' if outcome.killed else 'SURVIVED'}  {outcome.mutant}")
-    survivors = [o for o in outcomes if not o.killed]
-    print(f"\nmutation score: {len(outcomes) - len(survivors)}/{len(outcomes)} killed")
-    for outcome in survivors:
-        print(f"\n--- survivor {outcome.mutant} (exit {outcome.returncode}) ---")
-        print(outcome.output[-3000:])
-    return 1 if survivors else 0
+    return report(sweep(mutants, options.workers), "mutation score: {killed}/{total} killed")
 
 
 if __name__ == "__main__":

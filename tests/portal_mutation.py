@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.mutation_report import report
 from tests.portal_mutants import MUTANTS, PortalMutant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,15 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if unmutated.returncode != 0:
         print("error: the named tests fail without any mutant:\n" + unmutated.output[-3000:])
         return 2
-    outcomes = sweep(mutants, args.workers)
-    for outcome in outcomes:
-        print(f"{'killed  ' if outcome.killed else 'SURVIVED'}  {outcome.mutant}")
-    survivors = [outcome for outcome in outcomes if not outcome.killed]
-    print(f"\nportal mutants: killed {len(outcomes) - len(survivors)}/{len(outcomes)}")
-    for outcome in survivors:
-        print(f"\n--- survivor {outcome.mutant} (exit {outcome.returncode}) ---")
-        print(outcome.output[-3000:])
-    return 1 if survivors else 0
+    return report(sweep(mutants, args.workers), "portal mutants: killed {killed}/{total}")
 
 
 if __name__ == "__main__":
