@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po, write_po
 
 from core.article import Article, ArticleError, load_article
 from core.paths import ARTICLES, FEATURES, ROOT
-from features.generate import build, feature_path, report, write_atomically
+from features.generate import build, display_path, feature_path, report, write_atomically
 
 TRANSLATIONS = ROOT / "mock_portal" / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
@@ -107,10 +107,10 @@ def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATI
     done = []
     if target.resolve() != source.resolve():
         shutil.copyfile(source, target)
-        done.append(f"placed: {target.relative_to(ROOT)}")
+        done.append(f"placed: {display_path(target)}")
     feature = feature_path(FEATURES, locale)
     write_atomically(feature, build(target).feature or "")
-    done.append(f"generated: {feature.relative_to(ROOT)}")
+    done.append(f"generated: {display_path(feature)}")
     po = catalog_path(locale, translations)
     if po.exists():
         done.append(f"kept: {po} exists (not overwritten)")
