@@ -54,7 +54,8 @@ class Cell:
 
     def observe(self, ui: str, verdict: Verdict, known: str) -> None:
         self.checks += 1
-        if SEVERITY[verdict.verdict] >= SEVERITY[self.verdict]:
+        # Worst wins; at the same verdict an unexplained finding outranks a known one.
+        if (SEVERITY[verdict.verdict], not known) >= (SEVERITY[self.verdict], not self.known):
             self.ui, self.verdict, self.kind = ui, verdict.verdict, verdict.kind
             self.reason, self.known = verdict.reason, known
 

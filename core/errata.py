@@ -49,7 +49,11 @@ class Erratum:
     accepted_by: str
     article: str = ""  # what the article's bold said when the defect was accepted
 
-    def covers(self, unit: str, english: str, ui: str, verdict: Verdict) -> bool:
+    def covers(self, unit: str, english: str, ui: str, verdict: Verdict, article: str = "") -> bool:
+        """This finding, for this label, this UI text, this kind — and, when the erratum
+        records it, this article text (a changed bold is a new finding to triage)."""
+        if self.article and article and comparable(self.article) != comparable(article):
+            return False
         return (
             (self.unit, self.english) == (unit, english)
             and comparable(self.ui) == comparable(ui)
@@ -90,9 +94,11 @@ def _erratum(path: Path, index: int, entry: Any) -> Erratum:
     return Erratum(**values, article=str(entry.get("article") or "").strip())
 
 
-def known(errata: list[Erratum], unit: str, english: str, ui: str, verdict: Verdict) -> str:
+def known(
+    errata: list[Erratum], unit: str, english: str, ui: str, verdict: Verdict, article: str = ""
+) -> str:
     """The ticket of the erratum covering this finding, or '' when none does."""
-    return next((e.ticket for e in errata if e.covers(unit, english, ui, verdict)), "")
+    return next((e.ticket for e in errata if e.covers(unit, english, ui, verdict, article)), "")
 
 
 def stale(errata: list[Erratum], article: Article) -> list[str]:

@@ -26,7 +26,8 @@ PATH_SEPARATOR_RE = re.compile(r"\s*(?:>|＞|›|、)\s*")
 TRAILING_PUNCTUATION = ".,:;!?。、，：；！？"
 MAX_WRAPPING = 4
 SPACES_RE = re.compile(r"[\s\u00a0\u2007\u202f]+")
-INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width and bidi control characters: invisible, and RTL UIs add them around names.
+INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 # Quote marks that wrap a label: opening -> closing, in the scripts the articles use.
 QUOTE_PAIRS = {
     '"': '"',

@@ -73,3 +73,11 @@ def test_csv_has_exactly_the_documented_header_and_renderings_show_drift() -> No
     page = as_html(matrix)
     assert 'class="ui-differs"' in page and "UI: Saglabāt|x" in page
     assert "UI-DIFFERS" in as_text(matrix)
+
+
+def test_an_unexplained_finding_outranks_a_known_one_of_the_same_verdict() -> None:
+    matrix = matrix_for("tr-TR")
+    cell = save_cell("tr-TR", "35b66-109", "tıklayın")
+    matrix.record(cell, "Kaydetme", Verdict(ARTICLE_DEFECT, "verb"))
+    matrix.record(cell, "Kaydet", Verdict(ARTICLE_DEFECT, "verb"), known="LOC-1")
+    assert [c.ui for c in matrix.unexplained] == ["Kaydetme"]

@@ -165,3 +165,30 @@ def test_lookalike_labels_show_their_code_points() -> None:
     article, label = save_step("Klicken Sie auf **Betalasaldo**.")
     result = judge(article, label, "Betala saldo")
     assert result.kind == "spelling" and "U+0020" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ui"),
+    [
+        ("Click **Bookmark**.", "OK"),  # "ok" inside a word is not the UI label
+        ("Click **Repayment**.", "Pay"),
+        ("Click **Settle balance**.", "Settle balances"),  # a word more in the UI
+        ("Click **Save** to finish the repayment.", "Pay"),
+        ("Click **Settle balance**.", "Settle balanec"),  # a typo in the UI
+        ("Click **Save**.", "…"),  # no letters at all
+    ],
+)
+def test_a_changed_ui_is_ui_differs_even_when_it_shares_letters(sentence: str, ui: str) -> None:
+    article, label = save_step(sentence)
+    assert judge(article, label, ui).verdict == UI_DIFFERS
+
+
+def test_positions_survive_characters_that_casefold_longer() -> None:
+    """'İ' and 'ß' grow when casefolded: the UI label is still found outside the bold."""
+    article, label = save_step("İİ Kaydet **tıklayın**.")
+    assert (judge(article, label, "Kaydet").verdict, judge(article, label, "Kaydet").kind) == (
+        ARTICLE_DEFECT,
+        "verb",
+    )
+    article, label = save_step("**Klicken Sie auf [Saldo](u)** begleichen.")
+    assert judge(article, label, "Saldo begleichen").kind == "partial"
