@@ -46,15 +46,24 @@ def test_screenshot_and_output_options(tmp_path: Path) -> None:
     assert list(tmp_path.rglob("*.png")), "no screenshot under --output"
 
 
+def last_full_run(reports: Path) -> dict[Path, int]:
+    """The full run's report files and their times (not the hidden probes other runs make)."""
+    return {
+        p: p.stat().st_mtime_ns
+        for p in reports.glob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
 def test_collect_only_writes_nothing(tmp_path: Path) -> None:
     # The last full run's files (other tests' partial runs write reports/partial/ meanwhile;
     # tests/test_plugins.py checks --collect-only in a folder of its own).
     reports = ROOT / "reports"
-    before = {p: p.stat().st_mtime_ns for p in reports.glob("*") if p.is_file()}
+    before = last_full_run(reports)
     results = tmp_path / "allure-results"
     result = run("features", "--collect-only", "-q", "--alluredir", str(results))
     assert result.returncode == 0, result.stdout[-2000:]
-    after = {p: p.stat().st_mtime_ns for p in reports.glob("*") if p.is_file()}
+    after = last_full_run(reports)
     assert after == before
     assert not results.exists() or not any(results.iterdir())
 
