@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.standalone import standalone_portal as standalone
+
 ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.slow
 
@@ -19,19 +21,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def standalone_portal() -> Iterator[tuple[str, str]]:
     """The portal as a person starts it, on a free loopback port; stopped afterwards."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mock_portal", "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    assert server.stdout is not None
-    try:
-        url = server.stdout.readline().split(" on ")[-1].strip()
-        signin = server.stdout.readline().split(" at ")[-1].strip()
-        assert url.startswith("http://127.0.0.1:"), url
-        yield url, signin
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with standalone() as portal:
+        yield portal.url, portal.signin
 
 
 def test_standalone_portal_serves_a_demo_tenant(standalone_portal) -> None:

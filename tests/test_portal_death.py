@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.paths import ROOT
+from tests.standalone import standalone_portal
 
 pytestmark = pytest.mark.slow
 
@@ -26,27 +27,18 @@ def pytest_bdd_after_step(request, step, **_):
 
 def test_a_killed_portal_is_a_portal_error(tmp_path: Path) -> None:
     (tmp_path / "kill_portal.py").write_text(KILLER, encoding="utf-8")
-    portal = subprocess.Popen(
-        [sys.executable, "-m", "mock_portal", "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    assert portal.stdout is not None
-    try:
-        url = portal.stdout.readline().split(" on ")[-1].strip()
+    with standalone_portal() as portal:
         env = {
             **os.environ,
-            "PORTAL_PID": str(portal.pid),
+            "PORTAL_PID": str(portal.process.pid),
             "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
         }
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "features", "--locale", "nl-NL", "-k", "cancel",
-             "-p", "kill_portal", "-p", "no:randomly", "--portal-url", url,
+             "-p", "kill_portal", "-p", "no:randomly", "--portal-url", portal.url,
              "--e2e-expect-timeout", "2000", "-q"],
             cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
         )  # fmt: skip
-    finally:
-        portal.kill()
-        portal.wait(timeout=10)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output[-3000:]
     failure = output.split("FAILURES", 1)[-1]
