@@ -1,0 +1,111 @@
+"""The page objects' label check on hand-made pages: one round trip per label, and still
+exactly one control.
+
+``ArticleLabels.control`` reads the place's ARIA snapshot once and lets Playwright's strictness
+assert "exactly one" on the action that follows. These pages break that promise on purpose: a
+second control with the article's name, a place that resolves to two elements, a control that
+changed role, and a control that is not there. Each must fail the step — never pass, never be
+called a label verdict it is not.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from core.article import Label, Slot, load_article
+from core.findings import LabelMismatch
+from core.paths import ARTICLES
+from core.verdict import MATCH, MISSING, UI_DIFFERS, Verdict
+from pages.labels import ArticleLabels
+from pages.settle_panel import SettlePanel
+
+ARTICLE = load_article(ARTICLES / "nl-NL.md")
+
+
+def article_label(slot: Slot) -> Label:
+    label = ARTICLE.label(slot)
+    assert label is not None, f"nl-NL's article names no {slot.value}"
+    return label
+
+
+SAVE = article_label(Slot.SAVE)
+WAIT_MS = 300  # these pages are static: a control that is not there now never comes
+
+
+def dialog(*buttons: str) -> str:
+    return f'<section role="dialog" aria-modal="true">{"".join(buttons)}</section>'
+
+
+def button(name: str, test_id: str = SettlePanel.SAVE, tag: str = "button") -> str:
+    href = ' href="#"' if tag == "a" else ""
+    return f'<{tag}{href} data-testid="{test_id}">{name}</{tag}>'
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def panel(page: Page, html: str) -> tuple[SettlePanel, list[str]]:
+    """A settle panel on ``html``; the verdicts it records are returned alongside."""
+    verdicts: list[str] = []
+
+    def record(label: Label, ui: str | None, verdict: Verdict, known: str) -> None:
+        verdicts.append(verdict.verdict)
+
+    page.set_content(html)
+    page.evaluate("document.querySelectorAll('button').forEach(b => b.onclick = () => {})")
+    labels = ArticleLabels("nl-NL", ARTICLE, [], record, wait_ms=WAIT_MS)
+    return SettlePanel(page, labels), verdicts
+
+
+def test_the_articles_control_is_found_checked_and_clicked(page: Page) -> None:
+    settle, verdicts = panel(page, dialog(button(SAVE.localized)))
+    settle.save(SAVE.localized)
+    assert verdicts == [MATCH]
+    assert settle.labels.findings == []
+
+
+def test_a_second_control_with_the_articles_name_fails_the_action(page: Page) -> None:
+    twins = dialog(button(SAVE.localized), button(SAVE.localized, test_id="another-save"))
+    settle, verdicts = panel(page, twins)
+    with pytest.raises(PlaywrightError, match=r"strict mode violation.*2 elements"):
+        settle.save(SAVE.localized)
+    assert verdicts == [MATCH]  # the label itself is right: the page is ambiguous
+
+
+def test_a_place_that_resolves_to_two_elements_is_a_step_error_not_missing(page: Page) -> None:
+    settle, verdicts = panel(page, dialog(button(SAVE.localized), button(SAVE.localized)))
+    with pytest.raises(PlaywrightError, match="strict mode violation"):
+        settle.save(SAVE.localized)
+    assert verdicts == []  # no verdict: nothing was judged
+
+
+def test_a_control_that_changed_role_fails_naming_both_roles(page: Page) -> None:
+    settle, verdicts = panel(page, dialog(button(SAVE.localized, tag="a")))
+    with pytest.raises(AssertionError, match="button for 'Save' is now a link"):
+        settle.save(SAVE.localized)
+    assert verdicts == []
+
+
+def test_a_control_that_is_not_there_is_missing_after_the_wait(page: Page) -> None:
+    settle, verdicts = panel(page, dialog(button("Annuleren", test_id=SettlePanel.CANCEL)))
+    started = time.perf_counter()
+    with pytest.raises(LabelMismatch, match="Control not found"):
+        settle.save(SAVE.localized)
+    assert time.perf_counter() - started >= WAIT_MS / 1000
+    assert verdicts == [MISSING]
+
+
+def test_a_renamed_control_is_a_finding_and_the_flow_goes_on_at_its_place(page: Page) -> None:
+    settle, verdicts = panel(page, dialog(button(f"{SAVE.localized} nu")))
+    settle.save(SAVE.localized)  # clicked at its place: the scenario goes on
+    assert verdicts == [UI_DIFFERS]
+    assert [finding.ui for finding in settle.labels.findings] == [f"{SAVE.localized} nu"]
