@@ -46,9 +46,11 @@ def saved_cards(tenant_setup: dict[str, Any], datatable: list[list[str]]) -> Non
 def signed_in_admin(
     who: str,
     tenant_setup: dict[str, Any],
+    # The browser before the portal: while Playwright's driver starts, the portal's modules
+    # are imported in the background (fixtures.portal), so the two starts overlap.
+    admin_center: AdminCenter,
     portal: PortalClient,
     tenants: list[TenantHandle],
-    admin_center: AdminCenter,
 ) -> TenantHandle:
     if who not in ("owns", "does not own"):
         raise ValueError(f"unknown admin: {who!r}")

@@ -1,5 +1,6 @@
-"""The inner loop stays lean: a ``--locale`` run binds only that locale's features, and a
-features-only run never imports Hypothesis (its pytest plugin would, in every summary).
+"""The inner loop stays lean: a ``--locale`` run binds only that locale's features, the
+browser starts while the portal is imported, and a features-only run never imports Hypothesis
+(its pytest plugin would, in every summary).
 
 Speed itself is measured by ``bench/benchmark.py``, never by a timed test.
 """
@@ -35,3 +36,16 @@ def test_a_locale_run_binds_only_that_locale() -> None:
 
 def test_a_features_only_run_never_imports_hypothesis() -> None:
     assert "hypothesis imported: False" in probe()
+
+
+def test_the_browser_starts_while_the_portal_is_imported() -> None:
+    """Playwright's driver starts before the portal fixture runs (the portal's import runs in
+    the background meanwhile), and pytest-playwright's base_url is the suite's portal."""
+    command = [sys.executable, "-m", "pytest", "features", "--locale", "nl-NL", "-k", "cancel"]
+    command += ["--setup-show", "-q", "-p", "no:randomly", "-p", "no:cacheprovider"]
+    command += ["--l10n-checks", "off"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    setups = [line.split()[2] for line in result.stdout.splitlines() if "SETUP    S" in line]
+    assert setups.index("playwright") < setups.index("portal"), setups
+    assert "base_url (fixtures used: portal)" in result.stdout
