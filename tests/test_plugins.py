@@ -165,3 +165,35 @@ def test_a_locale_subset_is_a_partial_run(pytester: pytest.Pytester) -> None:
     assert pytester.runpytest(*PLUGINS, "--locale", "nl-NL").ret == pytest.ExitCode.OK
     assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
     assert not (pytester.path / "reports" / "drift-matrix.csv").exists()
+
+
+AUDITED_LOCALE = (
+    CHECKS_EVERY_LABEL
+    + """
+
+@pytest.mark.locale("nl-NL")
+def test_another_scenario_without_a_page():
+    pass
+"""
+)
+
+
+def test_a_locale_audit_that_checked_no_page_state_is_not_green(pytester: pytest.Pytester) -> None:
+    """Every scenario of nl-NL selected: its localization audit is due; none of them had a page
+    to audit, so the audit checked nothing and the run is not green."""
+    pytester.makeini(INI)
+    pytester.makepyfile(AUDITED_LOCALE)
+    result = pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        ["*NOT GREEN: the localization checks audited no page state of nl-NL*"]
+    )
+
+
+def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.makepyfile(AUDITED_LOCALE)
+    result = pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n", "-k", "test_scenario")
+    assert result.ret == pytest.ExitCode.OK, result.stdout.str()
+    result.stdout.fnmatch_lines(["*localization checks not run for nl-NL*"])
+    assert "NOT GREEN" not in result.stdout.str()
