@@ -18,6 +18,7 @@ import pytest
 
 from core.paths import ROOT
 from fixtures.video import playwright_ffmpeg
+from tests.playwright_cli import playwright_server
 
 pytestmark = pytest.mark.slow
 ONE = ["features", "--locale", "nl-NL", "-k", "cancel", "-p", "no:randomly", "-q"]
@@ -66,19 +67,7 @@ def test_video_is_recorded_with_the_system_ffmpeg(tmp_path: Path) -> None:
 def test_trace_viewer_is_served_without_a_browser_download(tmp_path: Path) -> None:
     run(pytest_cmd("--tracing", "on", "--output", str(tmp_path)))
     trace = next(tmp_path.rglob("trace.zip"))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "playwright", "show-trace", "--host", "127.0.0.1", "--port", "0",
-         str(trace)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    assert server.stdout is not None
-    try:
-        line = ""
-        while not line:  # the viewer prints an empty line first
-            line = server.stdout.readline().strip()
-        assert line.startswith("Listening on http://127.0.0.1:"), line
-        with urllib.request.urlopen(line.removeprefix("Listening on "), timeout=20) as page:
+    with playwright_server("show-trace", "--host", "127.0.0.1", "--port", "0", str(trace)) as url:
+        assert url.startswith("http://127.0.0.1:"), url
+        with urllib.request.urlopen(url, timeout=20) as page:
             assert "Playwright Trace Viewer" in page.read().decode("utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

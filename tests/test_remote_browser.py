@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.browser import resolve_chromium
+from tests.playwright_cli import playwright_server
 
 ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.slow
@@ -19,19 +20,10 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def browser_server() -> Iterator[str]:
     """`playwright run-server` on 127.0.0.1, a free port; stopped when the module ends."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", "0",
-         "--unsafe"],  # --unsafe: the client sets the Chromium executable path
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    assert server.stdout is not None
-    try:
-        line = server.stdout.readline().strip()
-        assert line.startswith("Listening on ws://127.0.0.1:"), line
-        yield line.removeprefix("Listening on ")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    # --unsafe: the client sets the Chromium executable path
+    with playwright_server("run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe") as ws:
+        assert ws.startswith("ws://127.0.0.1:"), ws
+        yield ws
 
 
 def run_remote(endpoint: str, *extra: str) -> subprocess.CompletedProcess:
