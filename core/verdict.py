@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.article import Article, Label
-from core.labels import comparable, explain_lookalike, loose
+from core.labels import TRAILING_PUNCTUATION, comparable, explain_lookalike, loose, unlink
 from core.sentence import Sentence, contains, word_count, words_found
 
 MATCH, ARTICLE_DEFECT, UI_DIFFERS, MISSING, NOT_RUN = (
@@ -62,12 +62,24 @@ def judge(article: Article, label: Label, ui: str | None) -> Verdict:
     """The verdict for ``label`` when the UI shows ``ui`` at its place (None: no control)."""
     if ui is None:
         return Verdict(MISSING, reason="no control where the article's control belongs")
-    if label.localized and comparable(label.localized) == comparable(ui):
+    if label.localized and same_label(label, ui):
         if label.quoted:
             return Verdict(ARTICLE_DEFECT, QUOTED, "the bold holds quote marks around the label")
         return Verdict(MATCH)
     sentence = Sentence(article.unit(label.unit_id).localized)
     return _defect_in_sentence(label, ui, sentence) or _defect_elsewhere(article, label, ui)
+
+
+def same_label(label: Label, ui: str) -> bool:
+    """The UI shows the article's label. Trailing punctuation inside a bold is taken off the
+    label (it is usually the sentence's); a UI name that ends in the same punctuation as the
+    bold ("Need help?") is still the article's label."""
+    if comparable(label.localized) == comparable(ui):
+        return True
+    core = ui.rstrip(TRAILING_PUNCTUATION)
+    tail = ui[len(core) :]
+    bold = unlink(label.bold).strip()
+    return bool(tail) and bold.endswith(tail) and comparable(core) == comparable(label.localized)
 
 
 def _defect_in_sentence(label: Label, ui: str, sentence: Sentence) -> Verdict | None:

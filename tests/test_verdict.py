@@ -192,3 +192,19 @@ def test_positions_survive_characters_that_casefold_longer() -> None:
     )
     article, label = save_step("**Klicken Sie auf [Saldo](u)** begleichen.")
     assert judge(article, label, "Saldo begleichen").kind == "partial"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ui", "verdict"),
+    [
+        ("Klik op **Hulp nodig?**", "Hulp nodig?", MATCH),  # the label's own question mark
+        ("Cliquez sur **Enregistrer !**", "Enregistrer !", MATCH),
+        ("点击“**需要帮助？**”", "需要帮助？", MATCH),
+        ("Klik op **[Hulp nodig?](u)**.", "Hulp nodig?", MATCH),
+        ("Klik op **Opslaan**.", "Opslaan", MATCH),  # the sentence's full stop stays outside
+        ("Klik op **Opslaan.**", "Opslaan", MATCH),  # …or inside: still the label
+    ],
+)
+def test_a_label_may_end_in_its_own_punctuation(sentence: str, ui: str, verdict: str) -> None:
+    article, label = save_step(sentence)
+    assert judge(article, label, ui).verdict == verdict
