@@ -52,8 +52,11 @@ setup: $(STAMP) browser fonts
 # Fonts for every script the suite runs (CJK, Thai, Arabic, Greek, Cyrillic…): without them a
 # failure screenshot shows boxes. Debian as root installs them; elsewhere a note says which.
 FONT_PACKAGES := fonts-noto-cjk fonts-noto-core
+# (grep -c reads all of fc-list's output: with pipefail, grep -q's early exit would kill
+# fc-list with SIGPIPE and fail the check even when the fonts are there.)
 fonts:
-	@if fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && fc-list | grep -qi 'Noto Sans Thai'; then \
+	@if [ "$$(fc-list 2>/dev/null | grep -ci 'Noto Sans CJK')" -gt 0 ] && \
+	   [ "$$(fc-list 2>/dev/null | grep -ci 'Noto Sans Thai')" -gt 0 ]; then \
 	  echo "fonts: Noto CJK and Thai present"; \
 	elif [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
 	  echo "fonts: installing Debian's $(FONT_PACKAGES)"; \
