@@ -3,9 +3,10 @@
     python bench/benchmark.py [--runs 3] [--locale L ...] [--json PATH] [--readme] [--full]
 
 Measured side by side in one run, each a fresh process, ``--runs`` times, medians compared:
-(a) ``bench/raw_playwright.py``, the same clicks and the same localization audit (axe and the
-layout probes once per locale and page state, as the suite's default ``--l10n-checks auto``
-for whole locales) without a test framework (the floor);
+(a) ``bench/raw_playwright.py``, the floor: the same clicks, the same reads and assertions
+(``bench/raw_checks.py``) and the same localization audit (axe and the layout probes once per
+locale and page state, as the suite's default ``--l10n-checks auto`` for whole locales),
+without a test framework; (a0) the bare clicks alone, for comparison;
 (a2) the floor in two processes (locales split between them); (b) the suite serially with
 ``--evidence-rerun`` (what ``make e2e`` runs: evidence on failure, no trace for passes);
 (b0) the suite serially without any evidence; (c) the suite with ``-n 2`` and
@@ -71,7 +72,8 @@ def rows_for(locales: list[str], selected: list[str]) -> dict[str, tuple[str, Me
     halves = [raw + half for half in (locales[0::2], locales[1::2]) if half]
     serial = [*SUITE, "-p", "no:xdist", *locale_args]
     return {
-        "a": ("(a) raw Playwright floor (same audit)", lambda: timed(raw + locales)),
+        "a": ("(a) raw Playwright floor (same checks, same audit)", lambda: timed(raw + locales)),
+        "a0": ("(a0) raw clicks only", lambda: timed([*raw, "--clicks-only", *locales])),
         "a2": ("(a2) raw floor, 2 processes", lambda: timed_together(halves)),
         "b": ("(b) suite, serial, evidence re-run on failure", lambda: timed(serial + EVIDENCE)),
         "b0": ("(b0) suite, serial, no evidence", lambda: timed(serial)),

@@ -1,12 +1,15 @@
-"""The floor: a plain Playwright script doing exactly the clicks of every scenario, every locale.
+"""The floor: a plain Playwright script doing the browser work of every scenario, every locale.
 
 One browser, one context per flow, the same portal started the same way as the suite's, no
-pytest, no Gherkin, no page objects, no drift bookkeeping. It also does the browser work the
-suite's localization audit does (``pages.l10n_audit.observe``: axe-core and the layout probes,
-once per locale and page state, as ``--l10n-checks auto`` does for a whole locale), so that the
-ratio measures the framework, not the audit; ``--no-audit`` leaves it out (compare with the
-suite's ``--l10n-checks off``). ``bench/benchmark.py`` compares the suite with this.
-Run alone: ``python -m bench.raw_playwright [--no-audit] [locale ...]`` (prints flows, seconds).
+pytest, no Gherkin, no page objects, no label verdicts, no drift bookkeeping. The same clicks;
+the same reads and assertions as the suite's steps (``bench/raw_checks.py``: the names of the
+controls the article names, the panel's amount and card, the outcome, the tenant's state over
+HTTP); and the suite's localization audit (``pages.l10n_audit.observe``, once per locale and
+page state, as ``--l10n-checks auto`` does for a whole locale). So the benchmark's ratio
+measures the framework, not the checks. ``--no-audit`` leaves the audit out (compare with the
+suite's ``--l10n-checks off``); ``--clicks-only`` does the clicks alone (the floor before the
+checks were added). Run alone: ``python -m bench.raw_playwright [--no-audit | --clicks-only]
+[locale ...]`` (prints flows and seconds).
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+from bench import raw_checks as checks
 from core import scenario_data as data
 from core.paths import ARTICLES
-from core.portal_client import PortalClient
+from core.portal_client import PortalClient, TenantHandle
 from fixtures.browser import CHROMIUM_ARGS, resolve_chromium
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
@@ -52,7 +57,8 @@ def add_card(page: Page, number: str) -> None:
         page.get_by_test_id(f"new-card-{field}").fill(value)
 
 
-# (owner?, payment action or None, then: "save-ok" | "save-refused" | "cancel" | "look")
+# (owner?, payment action or None, then: "save-ok" | "refused:<field test id>" | "cancel" |
+# "look")
 FLOWS: list[tuple[bool, Callable[[Page], None] | None, str]] = [
     (True, None, "look"),
     (True, lambda p: change_expiry(p, data.NEW_EXPIRY), "save-ok"),
@@ -61,13 +67,21 @@ FLOWS: list[tuple[bool, Callable[[Page], None] | None, str]] = [
     (False, pick_other, "save-ok"),
     (False, lambda p: add_card(p, data.NEW_CARD_NUMBER), "save-ok"),
     (False, None, "look"),
-    (True, lambda p: add_card(p, data.BAD_CARD_NUMBER), "save-refused"),
-    (True, lambda p: change_expiry(p, data.PAST_EXPIRY), "save-refused"),
+    (True, lambda p: add_card(p, data.BAD_CARD_NUMBER), "refused:new-card-number"),
+    (True, lambda p: change_expiry(p, data.PAST_EXPIRY), "refused:new-expiry"),
     (True, None, "cancel"),
 ]
 
 
 Flow = tuple[bool, Callable[[Page], None] | None, str]
+
+
+@dataclass(frozen=True)
+class Mode:
+    """What the floor does besides the clicks: the suite's checks, its localization audit."""
+
+    checks: bool = True
+    audit: bool = True
 
 
 def auditor(locale: str, seen: set[tuple[str, str]]) -> Audit:
@@ -82,33 +96,59 @@ def auditor(locale: str, seen: set[tuple[str, str]]) -> Audit:
     return audit_once
 
 
-def run_flow(page: Page, portal: PortalClient, flow: Flow, audit: Audit | None = None) -> None:
-    """One scenario's clicks by the controls' places (the floor does no label lookups)."""
+def run_flow(
+    page: Page, portal: PortalClient, flow: Flow, locale: str, mode: Mode, audit: Audit
+) -> None:
+    """One scenario's clicks by the controls' places, with the suite's checks (``mode``)."""
     owner, action, ending = flow
-    checkpoint = audit or (lambda _: None)
     tenant = portal.create_tenant(data.tenant_setup(owner))
     page.goto(tenant.signin_url)
-    page.get_by_test_id("nav-billing").click()
-    page.get_by_test_id("nav-products").click()
-    expect(page.get_by_test_id("past-due-notice")).to_be_visible()
-    checkpoint(page)
-    page.get_by_test_id("settle-balance").click()
-    expect(page.get_by_role("dialog")).to_be_visible()
-    checkpoint(page)
+    if mode.checks:
+        checks.signed_in(page, locale, language_check=owner and ending == "look")
+        checks.navigate(page)
+        checks.open_panel(page, portal, tenant, locale)
+    else:
+        page.get_by_test_id("nav-billing").click()
+        page.get_by_test_id("nav-products").click()
+        expect(page.get_by_test_id("past-due-notice")).to_be_visible()
+        page.get_by_test_id("settle-balance").click()
+        expect(page.get_by_role("dialog")).to_be_visible()
+    audit(page)
     if action:
         action(page)
-    if ending == "cancel":
+    if ending == "look" and not owner and mode.checks:
+        checks.options_for_non_owner(page)
+    elif ending == "cancel":
         page.get_by_test_id("cancel-settle").click()
         expect(page.get_by_role("dialog")).to_have_count(0)
-    elif ending.startswith("save"):
-        page.get_by_test_id("save-payment").click()
-        outcome = "settle-confirmation" if ending == "save-ok" else "form-errors"
-        expect(page.get_by_test_id(outcome)).to_be_visible()
-    checkpoint(page)
+    elif ending != "look":
+        save(page, ending, mode.checks)
+    audit(page)
+    if mode.checks:
+        end_checks(page, portal, tenant, ending)
     portal.delete(tenant)
 
 
-def run_all(locales: list[str], audit: bool = True) -> int:
+def save(page: Page, ending: str, checked: bool) -> None:
+    if checked:
+        checks.read_save(page)
+    page.get_by_test_id("save-payment").click()
+    outcome = "settle-confirmation" if ending == "save-ok" else "form-errors"
+    expect(page.get_by_test_id(outcome)).to_be_visible()
+
+
+def end_checks(page: Page, portal: PortalClient, tenant: TenantHandle, ending: str) -> None:
+    """The suite's Then steps after Save or Cancel."""
+    if ending == "save-ok":
+        checks.settled(page, portal, tenant)
+    elif ending.startswith("refused:"):
+        checks.refused(page, ending.removeprefix("refused:"))
+        checks.outstanding(page, portal, tenant)
+    elif ending == "cancel":
+        checks.outstanding(page, portal, tenant)
+
+
+def run_all(locales: list[str], mode: Mode) -> int:
     """Every flow of every locale; returns the number of flows."""
     running = start_in_thread(create_app())
     portal = PortalClient(running.url)
@@ -124,10 +164,10 @@ def run_all(locales: list[str], audit: bool = True) -> int:
             browser = playwright.chromium.launch(args=CHROMIUM_ARGS, executable_path=executable)
             seen: set[tuple[str, str]] = set()
             for locale in locales:
-                audit_once = auditor(locale, seen) if audit else None
+                audit = auditor(locale, seen) if mode.audit else lambda _: None
                 for flow in FLOWS:
                     context = browser.new_context(locale=locale, base_url=running.url)
-                    run_flow(context.new_page(), portal, flow, audit_once)
+                    run_flow(context.new_page(), portal, flow, locale, mode, audit)
                     context.close()
                     flows += 1
             browser.close()
@@ -138,11 +178,12 @@ def run_all(locales: list[str], audit: bool = True) -> int:
 
 def main() -> int:
     args = sys.argv[1:]
-    audit = "--no-audit" not in args
-    locales = [arg for arg in args if arg != "--no-audit"]
+    clicks_only = "--clicks-only" in args
+    mode = Mode(checks=not clicks_only, audit=not clicks_only and "--no-audit" not in args)
+    locales = [arg for arg in args if not arg.startswith("--")]
     locales = locales or sorted(path.stem for path in ARTICLES.glob("*.md"))
     started = time.perf_counter()
-    flows = run_all(locales, audit)
+    flows = run_all(locales, mode)
     print(f"{flows} flows in {time.perf_counter() - started:.2f}s")
     return 0
 
