@@ -1,8 +1,9 @@
 """One screenshot per article step per locale, the step's control outlined (``make screenshots``).
 
 Runs only with ``--docs-screenshots`` (``--locale`` selects locales). Deterministic: its own
-portal with a fixed "today" (renewal dates), fixed tenant data and amounts, a 1280×800
-viewport at scale 1, UTC, reduced motion, animations and caret off, the mouse parked.
+portal with a fixed "today" (renewal dates), the scenarios' tenant data
+(``core.scenario_data``), a 1280×800 viewport at scale 1, UTC, reduced motion, animations and
+caret off, the mouse parked.
 ``--update-snapshots`` stores the PNGs as baselines in ``--snapshot-dir``; otherwise, where a
 baseline exists, pixelmatch compares and a changed step fails with expected/actual/diff (files
 beside the PNG, and in Allure with ``--alluredir``).
@@ -21,6 +22,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from core.paths import available_locales
 from core.portal_client import PortalClient
+from core.scenario_data import tenant_setup
 from fixtures.locale import selected_locales
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
@@ -35,10 +37,6 @@ VIEWPORT = {"width": 1280, "height": 800}
 pytestmark = pytest.mark.docs_screenshots
 OUTLINE = "el => { el.style.outline = '3px solid #e81123'; el.style.outlineOffset = '2px'; }"
 STILL = "*,*::before,*::after{animation:none!important;transition:none!important}"
-CARDS = [
-    {"number": "4242424242424242", "expires": "04/2027", "holder": "Alex Wilber", "on_file": True},
-    {"number": "5555555555554444", "expires": "11/2028", "holder": "Alex Wilber", "on_file": False},
-]
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +57,6 @@ def signed_in(browser: Browser, portal: PortalClient, locale: str, owns: bool) -
         reduced_motion="reduce",
         color_scheme="light",
     )
-    setup = {
-        "balance": {"amount": "129.00", "currency": "USD"},
-        "cards": CARDS,
-        "admin": {"name": "Alex Wilber", "owns_card": owns},
-    }
     # Every document of the context: nothing animates (set before any page script runs).
     context.add_init_script(
         "document.addEventListener('DOMContentLoaded', () => {"
@@ -71,7 +64,7 @@ def signed_in(browser: Browser, portal: PortalClient, locale: str, owns: bool) -
         f" style.textContent = {STILL!r}; document.head.appendChild(style); }});"
     )
     page = context.new_page()
-    page.goto(portal.create_tenant(setup).signin_url)
+    page.goto(portal.create_tenant(tenant_setup(owns)).signin_url)
     page.get_by_test_id(AdminCenter.NAV).wait_for()
     return page
 

@@ -197,3 +197,13 @@ def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester)
     assert result.ret == pytest.ExitCode.OK, result.stdout.str()
     result.stdout.fnmatch_lines(["*localization checks not run for nl-NL*"])
     assert "NOT GREEN" not in result.stdout.str()
+
+
+def test_a_shard_audits_the_locales_it_splits(pytester: pytest.Pytester) -> None:
+    """--shard deals a locale's scenarios to several jobs: together they audit it, so each
+    shard's audit is due (here it finds no page: not green)."""
+    pytester.makeini(INI)
+    pytester.makepyfile(AUDITED_LOCALE)
+    plugins = [*PLUGINS, "-p", "fixtures.l10n", "-p", "fixtures.sharding"]
+    result = pytester.runpytest(*plugins, "--shard", "1/2")
+    result.stdout.fnmatch_lines(["*NOT GREEN: the localization checks audited no page state*"])
