@@ -73,13 +73,17 @@ def judge(article: Article, label: Label, ui: str | None) -> Verdict:
 def same_label(label: Label, ui: str) -> bool:
     """The UI shows the article's label. Trailing punctuation inside a bold is taken off the
     label (it is usually the sentence's); a UI name that ends in the same punctuation as the
-    bold ("Need help?") is still the article's label."""
+    bold, right after this label ("Need help?"), is still the article's label."""
     if comparable(label.localized) == comparable(ui):
         return True
     core = ui.rstrip(TRAILING_PUNCTUATION)
     tail = ui[len(core) :]
     bold = unlink(label.bold).strip()
-    return bool(tail) and bold.endswith(tail) and comparable(core) == comparable(label.localized)
+    if not tail or not bold.endswith(tail) or comparable(core) != comparable(label.localized):
+        return False
+    # The punctuation must close this label, not a longer run ("Billing > Your products.").
+    before_tail = comparable(bold[: -len(tail)].rstrip())
+    return before_tail.endswith(comparable(label.localized))
 
 
 def _defect_in_sentence(label: Label, ui: str, sentence: Sentence) -> Verdict | None:

@@ -12,6 +12,7 @@ Each check costs one browser round trip: the ARIA snapshot of the place gives ro
 once, and Playwright's strictness asserts "exactly one": the place must resolve to one element
 (else a strict-mode error names them all), and so must the role-and-name locator a match
 returns when the step acts on it (a second control with the same name fails that action).
+Plain text (the notice) is read, never acted on: its match is counted here instead.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import yaml
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from core.article import Article, Label, Slot
@@ -73,8 +74,12 @@ class ArticleLabels:
         )
         self.record(label, ui, verdict, ticket)
         if verdict.verdict == MATCH:
-            # No count here: the caller's action on this locator is strict (exactly one).
-            return _by_name(scope, role, ui or text)
+            located = _by_name(scope, role, ui or text)
+            if role is None:
+                # Text is read, never acted on: nothing strict follows, so count it here.
+                expect(located).to_have_count(1)
+            # A control's locator is clicked by the caller: strict, exactly one.
+            return located
         finding = Finding(self.locale, label, ui, verdict, ticket)
         if finding not in self.findings:  # a label checked twice is one finding
             self.findings.append(finding)
@@ -93,6 +98,11 @@ class ArticleLabels:
         except PlaywrightTimeoutError:
             return None
         shown_role, name = snapshot_role_and_name(snapshot)
+        if not snapshot.strip():
+            raise AssertionError(
+                f"[{self.locale}] the {role} for {label.english!r} at {place} is hidden or not "
+                "in the accessibility tree"
+            )
         if shown_role != role:
             # A UI change, not a label verdict: the control is no longer what users operate.
             raise AssertionError(

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from core.article import Label, Slot, load_article
@@ -22,6 +22,7 @@ from core.findings import LabelMismatch
 from core.paths import ARTICLES
 from core.verdict import MATCH, MISSING, UI_DIFFERS, Verdict
 from pages.labels import ArticleLabels
+from pages.products_page import ProductsPage
 from pages.settle_panel import SettlePanel
 
 ARTICLE = load_article(ARTICLES / "nl-NL.md")
@@ -109,3 +110,32 @@ def test_a_renamed_control_is_a_finding_and_the_flow_goes_on_at_its_place(page: 
     settle.save(SAVE.localized)  # clicked at its place: the scenario goes on
     assert verdicts == [UI_DIFFERS]
     assert [finding.ui for finding in settle.labels.findings] == [f"{SAVE.localized} nu"]
+
+
+NOTICE = article_label(Slot.PAST_DUE_NOTICE)
+
+
+def billing_section(notice: str) -> str:
+    return (
+        f'<section data-testid="{ProductsPage.BILLING_SECTION}">'
+        f'<p data-testid="{ProductsPage.PAST_DUE_NOTICE}">{notice}</p>'
+        f'<button data-testid="{ProductsPage.SETTLE_BUTTON}">Saldo betalen</button></section>'
+    )
+
+
+def products(page: Page, html: str) -> ProductsPage:
+    page.set_content(html)
+    labels = ArticleLabels("nl-NL", ARTICLE, [], lambda *_: None, wait_ms=WAIT_MS)
+    return ProductsPage(page, labels)
+
+
+def test_the_notice_is_found_once(page: Page) -> None:
+    shown = products(page, billing_section(NOTICE.localized))
+    expect(shown.billing_section_with(NOTICE.localized)).to_have_count(1)
+
+
+def test_the_notice_text_twice_on_the_page_fails(page: Page) -> None:
+    """Text is read, never clicked: no strict action would notice a second one."""
+    twice = billing_section(NOTICE.localized) + f"<p>{NOTICE.localized}</p>"
+    with pytest.raises(AssertionError, match="to_have_count"):
+        products(page, twice).billing_section_with(NOTICE.localized)

@@ -208,3 +208,28 @@ def test_positions_survive_characters_that_casefold_longer() -> None:
 def test_a_label_may_end_in_its_own_punctuation(sentence: str, ui: str, verdict: str) -> None:
     article, label = save_step(sentence)
     assert judge(article, label, ui).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ui"),
+    [
+        ("Klik op **Opslaan**.", "Opslaan."),  # the full stop is the sentence's, not the bold's
+        ("Klik op **Opslaan**.", "Opslaan?"),
+    ],
+)
+def test_punctuation_the_bold_lacks_is_no_match(sentence: str, ui: str) -> None:
+    article, label = save_step(sentence)
+    assert judge(article, label, ui).verdict != MATCH
+
+
+def test_a_paths_closing_punctuation_is_not_its_first_labels() -> None:
+    """'Facturering > Uw producten.' in one bold: the full stop closes the path, so a Billing
+    control renamed 'Facturering.' is no match."""
+    text = (ARTICLES / "nl-NL.md").read_text(encoding="utf-8")
+    moved = text.replace(")**.</span>", ").**</span>", 1)  # the localized step 1
+    assert moved != text
+    article = parse_article(moved, Path("nl-NL.md"))
+    billing = article.label(Slot.BILLING)
+    assert billing is not None and billing.bold.endswith(".")
+    assert judge(article, billing, billing.localized + ".").verdict != MATCH
+    assert judge(article, billing, billing.localized).verdict == MATCH
