@@ -199,11 +199,30 @@ def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester)
     assert "NOT GREEN" not in result.stdout.str()
 
 
-def test_a_shard_audits_the_locales_it_splits(pytester: pytest.Pytester) -> None:
+TWO_LOCALES_SHARDED = """
+
+@pytest.mark.locale("fr-FR")
+def test_b_fr_scenario():
+    pass
+"""
+
+
+def test_a_shard_audits_the_locales_it_runs(pytester: pytest.Pytester) -> None:
     """--shard deals a locale's scenarios to several jobs: together they audit it, so each
-    shard's audit is due (here it finds no page: not green)."""
+    shard's audit of the locales it runs is due (here it finds no page: not green) — and only
+    of those: shard 2/2 runs fr-FR's one scenario and none of nl-NL's."""
     pytester.makeini(INI)
-    pytester.makepyfile(AUDITED_LOCALE)
-    plugins = [*PLUGINS, "-p", "fixtures.l10n", "-p", "fixtures.sharding"]
-    result = pytester.runpytest(*plugins, "--shard", "1/2")
-    result.stdout.fnmatch_lines(["*NOT GREEN: the localization checks audited no page state*"])
+    pytester.makepyfile(AUDITED_LOCALE + TWO_LOCALES_SHARDED)
+    # The suite's order (conftest: sharding before drift) and the reverse: the same result.
+    for order in (
+        ("fixtures.sharding", "fixtures.drift_plugin"),
+        ("fixtures.drift_plugin", "fixtures.sharding"),
+    ):
+        plugins = ["-p", "no:playwright", "-p", "no:randomly", "-p", "fixtures.locale"]
+        plugins += [arg for name in order for arg in ("-p", name)] + ["-p", "fixtures.l10n"]
+        result = pytester.runpytest(*plugins, "--shard", "2/2", "-v")
+        result.stdout.fnmatch_lines(["*2 deselected / 1 selected*", "*test_b_fr_scenario PASSED*"])
+        result.stdout.fnmatch_lines(
+            ["*NOT GREEN: the localization checks audited no page state of fr-FR*"]
+        )
+        result.stdout.no_fnmatch_line("*audited no page state of nl-NL*")
