@@ -96,6 +96,15 @@ def test_a_control_that_changed_role_fails_naming_both_roles(page: Page) -> None
     assert verdicts == []
 
 
+def test_a_hidden_control_fails_saying_so(page: Page) -> None:
+    settle, verdicts = panel(
+        page, dialog(button(SAVE.localized).replace("<button", "<button hidden"))
+    )
+    with pytest.raises(AssertionError, match="hidden or not in the accessibility tree"):
+        settle.save(SAVE.localized)
+    assert verdicts == []
+
+
 def test_a_control_that_is_not_there_is_missing_after_the_wait(page: Page) -> None:
     settle, verdicts = panel(page, dialog(button("Annuleren", test_id=SettlePanel.CANCEL)))
     started = time.perf_counter()
