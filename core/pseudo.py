@@ -7,7 +7,8 @@ go through the catalogs and what does not fit: every string is accented (``Save`
 
 ``qps-ploc`` (left to right) and ``qps-plocm`` (mirrored: right to left) are Windows' names.
 CLDR has no data for them: numbers, currencies and dates are formatted as en-US, and the text
-direction comes from this table, for the suite's oracles (``babel_locale``, ``direction``).
+direction comes from this table, for the suite's oracles (``babel_locale``, ``direction``,
+``formatted_amount``).
 The brackets are not ASCII ``[…]``: the article model strips those from labels as markup.
 """
 
@@ -16,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from decimal import Decimal
 
 from babel import Locale
+from babel.numbers import format_currency
 
 # pseudo-locale -> text direction
 PSEUDO_LOCALES = {"qps-ploc": "ltr", "qps-plocm": "rtl"}
@@ -49,6 +52,12 @@ def direction(tag: str) -> str:
     if is_pseudo(tag):
         return PSEUDO_LOCALES[tag]
     return "rtl" if babel_locale(tag).character_order == "right-to-left" else "ltr"
+
+
+def formatted_amount(amount: str, currency: str, tag: str) -> str:
+    """An amount as the locale writes it (CLDR data via Babel, independent of the portal;
+    pseudo-locales as en-US)."""
+    return format_currency(Decimal(amount), currency, locale=babel_locale(tag))
 
 
 def short_id(msgid: str) -> str:

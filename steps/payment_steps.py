@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from babel.numbers import format_currency
 from pytest_bdd import then, when
 
 from core.portal_client import PortalClient, TenantHandle
-from core.pseudo import babel_locale
+from core.pseudo import formatted_amount
 from pages.settle_panel import SettlePanel
 from steps.grammar import phrase
-
-
-def formatted_amount(amount: str, currency: str, locale: str) -> str:
-    """An amount as the locale writes it (CLDR data via Babel, independent of the portal;
-    pseudo-locales as en-US)."""
-    return format_currency(Decimal(amount), currency, locale=babel_locale(locale))
 
 
 @then("the settle balance panel shows the amount due and the card on file")
