@@ -1,7 +1,8 @@
 """The floor: a plain Playwright script doing the browser work of every scenario, every locale.
 
 One browser, one context per flow, the same portal started the same way as the suite's, no
-pytest, no Gherkin, no page objects, no label verdicts, no drift bookkeeping. The same clicks;
+pytest, no Gherkin, no page objects (only their test-id constants, declared there once), no
+label verdicts, no drift bookkeeping. The same clicks;
 the same reads and assertions as the suite's steps (``bench/raw_checks.py``: the names of the
 controls the article names, the panel's amount and card, the outcome, the tenant's state over
 HTTP); and the suite's localization audit (``pages.l10n_audit.observe``, once per locale and
@@ -29,24 +30,27 @@ from core.portal_client import PortalClient, TenantHandle
 from fixtures.browser import CHROMIUM_ARGS, resolve_chromium
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
+from pages.admin_center import AdminCenter
 from pages.l10n_audit import observe
 from pages.page_probe import page_state
+from pages.products_page import ProductsPage
+from pages.settle_panel import SettlePanel
 
 Audit = Callable[[Page], None]
 
 
 def change_expiry(page: Page, expiry: str) -> None:
-    page.get_by_test_id("option-change-expiry").check()
-    page.get_by_test_id("new-expiry").fill(expiry)
+    page.get_by_test_id(SettlePanel.OPTION.format("change-expiry")).check()
+    page.get_by_test_id(SettlePanel.NEW_EXPIRY).fill(expiry)
 
 
 def pick_other(page: Page) -> None:
-    page.get_by_test_id("option-other-card").check()
-    page.get_by_test_id(f"saved-card-{data.OTHER_CARD.last4}").check()
+    page.get_by_test_id(SettlePanel.OPTION.format("other-card")).check()
+    page.get_by_test_id(SettlePanel.SAVED_CARD.format(data.OTHER_CARD.last4)).check()
 
 
 def add_card(page: Page, number: str) -> None:
-    page.get_by_test_id("option-new-card").check()
+    page.get_by_test_id(SettlePanel.OPTION.format("new-card")).check()
     values = {
         "number": number,
         "expires": data.NEW_CARD_EXPIRY,
@@ -54,10 +58,10 @@ def add_card(page: Page, number: str) -> None:
         "cvv": data.NEW_CARD_CVV,
     }
     for field, value in values.items():
-        page.get_by_test_id(f"new-card-{field}").fill(value)
+        page.get_by_test_id(SettlePanel.NEW_CARD_FIELD.format(field)).fill(value)
 
 
-# (owner?, payment action or None, then: "save-ok" | "refused:<field test id>" | "cancel" |
+# (owner?, payment action or None, then: "save-ok" | "refused:<subject>" | "cancel" |
 # "look")
 FLOWS: list[tuple[bool, Callable[[Page], None] | None, str]] = [
     (True, None, "look"),
@@ -67,8 +71,8 @@ FLOWS: list[tuple[bool, Callable[[Page], None] | None, str]] = [
     (False, pick_other, "save-ok"),
     (False, lambda p: add_card(p, data.NEW_CARD_NUMBER), "save-ok"),
     (False, None, "look"),
-    (True, lambda p: add_card(p, data.BAD_CARD_NUMBER), "refused:new-card-number"),
-    (True, lambda p: change_expiry(p, data.PAST_EXPIRY), "refused:new-expiry"),
+    (True, lambda p: add_card(p, data.BAD_CARD_NUMBER), "refused:card number"),
+    (True, lambda p: change_expiry(p, data.PAST_EXPIRY), "refused:expiration date"),
     (True, None, "cancel"),
 ]
 
@@ -108,10 +112,10 @@ def run_flow(
         checks.navigate(page)
         checks.open_panel(page, portal, tenant, locale)
     else:
-        page.get_by_test_id("nav-billing").click()
-        page.get_by_test_id("nav-products").click()
-        expect(page.get_by_test_id("past-due-notice")).to_be_visible()
-        page.get_by_test_id("settle-balance").click()
+        page.get_by_test_id(AdminCenter.BILLING_GROUP).click()
+        page.get_by_test_id(AdminCenter.YOUR_PRODUCTS_LINK).click()
+        expect(page.get_by_test_id(ProductsPage.PAST_DUE_NOTICE)).to_be_visible()
+        page.get_by_test_id(ProductsPage.SETTLE_BUTTON).click()
         expect(page.get_by_role("dialog")).to_be_visible()
     audit(page)
     if action:
@@ -119,7 +123,7 @@ def run_flow(
     if ending == "look" and not owner and mode.checks:
         checks.options_for_non_owner(page)
     elif ending == "cancel":
-        page.get_by_test_id("cancel-settle").click()
+        page.get_by_test_id(SettlePanel.CANCEL).click()
         expect(page.get_by_role("dialog")).to_have_count(0)
     elif ending != "look":
         save(page, ending, mode.checks)
@@ -130,13 +134,12 @@ def run_flow(
 
 
 def save(page: Page, ending: str, checked: bool) -> None:
-    if checked:  # the checks that follow wait for the outcome, as the suite's Then steps do
+    if checked:
         checks.read_save(page)
-        page.get_by_test_id("save-payment").click()
-        return
-    page.get_by_test_id("save-payment").click()
-    outcome = "settle-confirmation" if ending == "save-ok" else "form-errors"
-    expect(page.get_by_test_id(outcome)).to_be_visible()
+    page.get_by_test_id(SettlePanel.SAVE).click()
+    if not checked:  # with checks, theirs wait for the outcome, as the suite's Then steps do
+        outcome = ProductsPage.CONFIRMATION if ending == "save-ok" else "form-errors"
+        expect(page.get_by_test_id(outcome)).to_be_visible()
 
 
 def end_checks(page: Page, portal: PortalClient, tenant: TenantHandle, ending: str) -> None:
