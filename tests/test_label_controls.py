@@ -62,7 +62,6 @@ def panel(page: Page, html: str) -> tuple[SettlePanel, list[str]]:
         verdicts.append(verdict.verdict)
 
     page.set_content(html)
-    page.evaluate("document.querySelectorAll('button').forEach(b => b.onclick = () => {})")
     labels = ArticleLabels("nl-NL", ARTICLE, [], record, wait_ms=WAIT_MS)
     return SettlePanel(page, labels), verdicts
 
