@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core.paths import write_whole
+
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 # ratio -> (what it says, target as text, is it met?)
 TARGETS: dict[str, str] = {
@@ -88,6 +90,4 @@ def update_readme(path: Path, block: str) -> None:
     _, sep2, tail = rest.partition(END)
     if not (sep and sep2):
         raise SystemExit(f"{path}: no {BEGIN} … {END} block to update")
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(f"{head}{BEGIN}\n{block}\n{END}{tail}", encoding="utf-8")
-    temp.replace(path)
+    write_whole(path, f"{head}{BEGIN}\n{block}\n{END}{tail}")

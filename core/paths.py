@@ -1,4 +1,4 @@
-"""Where the suite's inputs and outputs live, spelled once."""
+"""Where the suite's inputs and outputs live, spelled once, and how an output is written."""
 
 from __future__ import annotations
 
@@ -15,6 +15,18 @@ REPORTS = "reports"  # under pytest's rootdir, beside allure-results/
 def available_locales(articles: Path = ARTICLES) -> list[str]:
     """Every locale that has an article, sorted."""
     return sorted(path.stem for path in articles.glob("*.md"))
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` through a temp file and a rename: a reader never sees half a file, and a
+    failed write leaves neither half a file nor the temp file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def split_locales(values: Iterable[str]) -> list[str]:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from core.drift import Cell, DriftMatrix
+from core.paths import write_whole
 from core.verdict import MATCH, UI_DIFFERS, Verdict
 from fixtures.allure_report import drift_status
 from fixtures.categories import CATEGORIES
-from fixtures.drift_plugin import write_whole
 
 pytest_plugins = ["pytester"]
 PLUGINS = [
