@@ -15,7 +15,16 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from core.article import Article
-from core.verdict import ARTICLE_DEFECT, MATCH, MISSING, NOT_RUN, UI_DIFFERS, VERDICTS, Verdict
+from core.verdict import (
+    ARTICLE_DEFECT,
+    MATCH,
+    MISSING,
+    NOT_RUN,
+    UI_DIFFERS,
+    VERDICTS,
+    Judgement,
+    Verdict,
+)
 
 SEVERITY = {NOT_RUN: 0, MATCH: 1, ARTICLE_DEFECT: 2, UI_DIFFERS: 3, MISSING: 4}
 CSV_COLUMNS = ("locale", "step", "unit", "english", "article_label", "ui_label", "verdict", "kind")
@@ -31,7 +40,7 @@ class Cell:
     english: str
     article: str
     ui: str = ""
-    verdict: str = NOT_RUN
+    verdict: Judgement = NOT_RUN
     kind: str = ""
     reason: str = ""
     known: str = ""  # the erratum's ticket when a reviewed erratum covers this cell
@@ -94,6 +103,7 @@ class DriftMatrix:
         names = {f.name for f in fields(Cell)}
         for record in records:
             theirs = Cell(**{k: v for k, v in record.items() if k in names})
+            theirs.verdict = Judgement(theirs.verdict)  # plain text after the JSON trip
             mine = self.cells.setdefault(theirs.key, Cell(**{**asdict(theirs), "checks": 0}))
             if theirs is mine or not theirs.checks:
                 continue
@@ -106,7 +116,7 @@ class DriftMatrix:
         return sorted(self.cells.values(), key=lambda c: (c.locale, c.step, c.unit, c.english))
 
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(VERDICTS, 0)
+        counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
         for cell in self.cells.values():
             counts[cell.verdict] += 1
         return counts

@@ -20,36 +20,48 @@ read with a stem match (a UI word is found when a sentence word starts with most
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from core.article import Article, Label
 from core.labels import TRAILING_PUNCTUATION, comparable, explain_lookalike, loose, unlink
 from core.sentence import Sentence, contains, word_count, words_found
 
-MATCH, ARTICLE_DEFECT, UI_DIFFERS, MISSING, NOT_RUN = (
-    "match",
-    "article-defect",
-    "ui-differs",
-    "missing",
-    "not-run",
-)
-VERDICTS = (MATCH, ARTICLE_DEFECT, UI_DIFFERS, MISSING, NOT_RUN)
-PARTIAL, EXTRA_WORDS, QUOTED, VERB, SPELLING, NO_LABEL = (
-    "partial",
-    "extra-words",
-    "quoted",
-    "verb",
-    "spelling",
-    "missing",
-)
-KINDS = (PARTIAL, EXTRA_WORDS, QUOTED, VERB, SPELLING, NO_LABEL)
+
+class Judgement(StrEnum):
+    """Who is wrong about one label. String-valued, so reports and CSVs keep their text."""
+
+    MATCH = "match"
+    ARTICLE_DEFECT = "article-defect"
+    UI_DIFFERS = "ui-differs"
+    MISSING = "missing"  # no control where the article's control belongs
+    NOT_RUN = "not-run"
+
+
+class DefectKind(StrEnum):
+    """How an article's bold is wrong (an ``article-defect``'s kind)."""
+
+    PARTIAL = "partial"
+    EXTRA_WORDS = "extra-words"
+    QUOTED = "quoted"
+    VERB = "verb"
+    SPELLING = "spelling"
+    # Same text as ``Judgement.MISSING``, another meaning: the article names no usable label.
+    NO_LABEL = "missing"
+
+
+# The members under their old names: callers compare with them, and a member equals its text.
+MATCH, ARTICLE_DEFECT, UI_DIFFERS, MISSING, NOT_RUN = Judgement
+VERDICTS = tuple(Judgement)
+PARTIAL, EXTRA_WORDS, QUOTED, VERB, SPELLING, NO_LABEL = DefectKind
+KINDS = tuple(DefectKind)
 
 
 @dataclass(frozen=True)
 class Verdict:
     """The verdict of one label check, with its kind and a sentence that explains it."""
 
-    verdict: str
-    kind: str = ""
+    verdict: Judgement
+    kind: DefectKind | str = ""  # "" for anything but an article defect
     reason: str = ""
 
     @property

@@ -10,7 +10,7 @@ import pytest
 from core.article import load_article
 from core.errata import ErrataError, load_errata, stale
 from core.paths import ARTICLES, ERRATA
-from core.verdict import ARTICLE_DEFECT, Verdict, judge
+from core.verdict import ARTICLE_DEFECT, UI_DIFFERS, Verdict, judge
 
 LOCALES = sorted(path.stem for path in ERRATA.glob("*.yaml"))
 
@@ -46,7 +46,7 @@ def test_erratum_covers_only_its_own_finding() -> None:
     same = Verdict(ARTICLE_DEFECT, erratum.kind)
     assert erratum.covers(erratum.unit, erratum.english, erratum.ui, same)
     assert not erratum.covers(erratum.unit, erratum.english, erratum.ui + " (new)", same)
-    assert not erratum.covers(erratum.unit, erratum.english, erratum.ui, Verdict("ui-differs"))
+    assert not erratum.covers(erratum.unit, erratum.english, erratum.ui, Verdict(UI_DIFFERS))
 
 
 @pytest.mark.parametrize(
