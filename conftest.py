@@ -1,6 +1,8 @@
 """Root conftest: registers the suite's fixture plugins and its shared step modules."""
 
 pytest_plugins = [
+    "fixtures.record",
+    "fixtures.run_state",
     "fixtures.lean",
     "fixtures.locale",
     "fixtures.sharding",

@@ -24,6 +24,6 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    from fixtures.drift_plugin import DRIFT_KEY
+    from fixtures.run_state import run_state
 
-    terminalreporter.write_line(f"label checks counted: {config.stash[DRIFT_KEY].checked}")
+    terminalreporter.write_line(f"label checks counted: {run_state(config).matrix.checked}")

@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, Locator, Page
 from core.paths import available_locales
 from core.portal_client import PortalClient
 from core.scenario_data import tenant_setup
-from fixtures.locale import selected_locales
+from fixtures.run_state import selected_locales
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
 from mock_portal.store import TenantStore

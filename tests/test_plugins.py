@@ -29,12 +29,12 @@ PLUGINS = [
     "-p",
     "fixtures.drift_plugin",
 ]
-INI = "[pytest]\nmarkers =\n    locale(name): the scenario's locale\n"
+INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
 
 CHECKS_NOTHING = """
 import pytest
 
-@pytest.mark.locale("nl-NL")
+@pytest.mark.scenario_identity(locale="nl-NL")
 def test_scenario_that_checks_no_label():
     pass
 """
@@ -44,7 +44,7 @@ import pytest
 from core.drift import Cell
 from core.verdict import Verdict
 
-@pytest.mark.locale("nl-NL")
+@pytest.mark.scenario_identity(locale="nl-NL")
 def test_scenario(drift_matrix):
     for cell in list(drift_matrix.cells.values()):
         drift_matrix.record(Cell(**{**cell.__dict__, "checks": 0}), cell.article, Verdict("match"))
@@ -74,7 +74,7 @@ def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makeini(INI)
-    other = '\n@pytest.mark.locale("nl-NL")\ndef test_other():\n    pass\n'
+    other = '\n@pytest.mark.scenario_identity(locale="nl-NL")\ndef test_other():\n    pass\n'
     pytester.makepyfile(CHECKS_EVERY_LABEL + other)
     assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
     full = pytester.path / "reports" / "drift-matrix.csv"
@@ -171,7 +171,7 @@ AUDITED_LOCALE = (
     CHECKS_EVERY_LABEL
     + """
 
-@pytest.mark.locale("nl-NL")
+@pytest.mark.scenario_identity(locale="nl-NL")
 def test_another_scenario_without_a_page():
     pass
 """
@@ -201,7 +201,7 @@ def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester)
 
 TWO_LOCALES_SHARDED = """
 
-@pytest.mark.locale("fr-FR")
+@pytest.mark.scenario_identity(locale="fr-FR")
 def test_b_fr_scenario():
     pass
 """
