@@ -67,20 +67,20 @@ fonts:
 	  echo "       CJK/Thai/Arabic pages show boxes (tests/test_fonts.py checks it)"; \
 	fi
 
-# A Chromium for the suite: the resolution order lives in fixtures/browser.py. On Debian as
+# A Chromium for the suite: the resolution order lives in tools/browser.py. On Debian as
 # root the system package is installed here (Playwright's download is not reachable
 # everywhere); elsewhere the message says how to get one.
 browser: $(STAMP)
 	@if [ -n "$${PW_CONNECT:-}" ]; then echo "browser: remote server $$PW_CONNECT"; exit 0; fi; \
-	if $(BIN)/python -m fixtures.browser >/dev/null 2>&1; then \
-	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
+	if $(BIN)/python -m tools.browser >/dev/null 2>&1; then \
+	  echo "browser: $$($(BIN)/python -m tools.browser)"; \
 	elif [ -z "$${E2E_CHROMIUM:-}" ] && [ -f /etc/debian_version ] && [ "$$(id -u)" = 0 ]; then \
 	  echo "browser: installing Debian's chromium and chromium-headless-shell packages"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium chromium-headless-shell >/dev/null; \
-	  echo "browser: $$($(BIN)/python -m fixtures.browser)"; \
+	  echo "browser: $$($(BIN)/python -m tools.browser)"; \
 	else \
-	  $(BIN)/python -m fixtures.browser; \
+	  $(BIN)/python -m tools.browser; \
 	fi
 
 # Headed runs, PWDEBUG and videos, offline: Xvfb for a display, full Chromium (the headless
@@ -90,7 +90,7 @@ debug-tools: $(STAMP)
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    xvfb xauth ffmpeg chromium >/dev/null; \
 	else echo "debug-tools: install xvfb, ffmpeg and chromium with your package manager"; fi
-	$(BIN)/python -m fixtures.video
+	$(BIN)/python -m tools.ffmpeg
 
 # --- generated features --------------------------------------------------------------------
 features: $(STAMP)
@@ -142,7 +142,7 @@ report:
 	  --history-path $$earlier >/dev/null; \
 	rm -f $$earlier; \
 	echo "Allure report: $(REPORT)/index.html (make open-report serves it; single file: $(SINGLE_FILE_REPORT)/index.html)"; \
-	$(BIN)/python -m fixtures.quality_gate $(RESULTS)
+	$(BIN)/python -m tools.quality_gate $(RESULTS)
 
 # The multi-file report needs a web server (browsers block it from file://).
 open-report:

@@ -27,7 +27,6 @@ from bench import raw_checks as checks
 from core import scenario_data as data
 from core.paths import ARTICLES
 from core.portal_client import PortalClient, TenantHandle
-from fixtures.browser import CHROMIUM_ARGS, resolve_chromium
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
 from pages.admin_center import AdminCenter
@@ -35,6 +34,7 @@ from pages.l10n_audit import observe
 from pages.page_probe import page_state
 from pages.products_page import ProductsPage
 from pages.settle_panel import SettlePanel
+from tools.browser import CHROMIUM_ARGS, resolve_chromium
 
 Audit = Callable[[Page], None]
 

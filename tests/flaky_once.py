@@ -17,9 +17,10 @@ import pytest
 
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, **_: Any) -> None:
-    from fixtures.evidence import is_evidence_rerun
+    from fixtures.record import record_of
 
-    if os.environ.get("E2E_FAIL_ALWAYS") or not is_evidence_rerun(request.node):
+    record = record_of(request.node)
+    if os.environ.get("E2E_FAIL_ALWAYS") or not (record and record.is_rerun):
         raise AssertionError("injected failure of the first attempt")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.browser import BrowserNotFound, resolve_chromium
+from tools.browser import BrowserNotFound, resolve_chromium
 
 ROOT = Path(__file__).parent.parent
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from core.paths import ROOT
-from fixtures.video import playwright_ffmpeg
 from tests.playwright_cli import playwright_server
+from tools.ffmpeg import playwright_ffmpeg
 
 pytestmark = pytest.mark.slow
 ONE = ["features", "--locale", "nl-NL", "-k", "cancel", "-p", "no:randomly", "-q"]

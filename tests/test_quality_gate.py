@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fixtures.quality_gate import problems
+from tools.quality_gate import problems
 
 
 def result(folder: Path, name: str, status: str, locale: str = "") -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.browser import resolve_chromium
 from tests.playwright_cli import playwright_server
+from tools.browser import resolve_chromium
 
 ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.slow
@@ -27,7 +27,7 @@ def browser_server() -> Iterator[str]:
 
 
 def run_remote(endpoint: str, *extra: str) -> subprocess.CompletedProcess:
-    from fixtures.browser import playwright_managed_chromium
+    from tools.browser import playwright_managed_chromium
 
     chromium = resolve_chromium(None, os.environ, playwright_managed_chromium)
     env = {**os.environ, "E2E_CHROMIUM": chromium.executable}
