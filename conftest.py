@@ -11,7 +11,6 @@ pytest_plugins = [
     "fixtures.video",
     "fixtures.preflight",
     "fixtures.pages",
-    "fixtures.drift_plugin",
     "fixtures.verdicts",
     "fixtures.reporting",
     "fixtures.l10n",

@@ -27,7 +27,7 @@ PLUGINS = [
     "-p",
     "fixtures.locale",
     "-p",
-    "fixtures.drift_plugin",
+    "fixtures.reporting",
 ]
 INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
 
@@ -213,10 +213,10 @@ def test_a_shard_audits_the_locales_it_runs(pytester: pytest.Pytester) -> None:
     of those: shard 2/2 runs fr-FR's one scenario and none of nl-NL's."""
     pytester.makeini(INI)
     pytester.makepyfile(AUDITED_LOCALE + TWO_LOCALES_SHARDED)
-    # The suite's order (conftest: sharding before drift) and the reverse: the same result.
+    # The suite's order (conftest: sharding before reporting) and the reverse: the same result.
     for order in (
-        ("fixtures.sharding", "fixtures.drift_plugin"),
-        ("fixtures.drift_plugin", "fixtures.sharding"),
+        ("fixtures.sharding", "fixtures.reporting"),
+        ("fixtures.reporting", "fixtures.sharding"),
     ):
         plugins = ["-p", "no:playwright", "-p", "no:randomly", "-p", "fixtures.locale"]
         plugins += [arg for name in order for arg in ("-p", name)] + ["-p", "fixtures.l10n"]
