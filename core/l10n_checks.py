@@ -19,9 +19,8 @@ from pathlib import Path
 import yaml
 
 from core.findings import VerdictFailure
-from core.paths import ROOT
+from core.paths import L10N_KNOWN
 
-KNOWN_FILE = ROOT / "fixtures" / "l10n_known.yaml"
 FAILING_IMPACTS = ("serious", "critical")
 A11Y_HEADER = ("locale", "page", "rule", "impact", "nodes")
 OVERFLOW_HEADER = ("locale", "page", "element", "kind", "text", "pixels")
@@ -51,7 +50,7 @@ class Known:
         )
 
 
-def load_known(path: Path = KNOWN_FILE) -> list[Known]:
+def load_known(path: Path = L10N_KNOWN) -> list[Known]:
     """The reviewed list; every entry needs a rule and a reason."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     known = []

@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
 ERRATA = ROOT / "fixtures" / "errata"
+L10N_KNOWN = ROOT / "fixtures" / "l10n_known.yaml"  # reviewed localization-check findings
 FEATURES = ROOT / "features"
 REPORTS = "reports"  # under pytest's rootdir, beside allure-results/
 
