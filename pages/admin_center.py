@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from core.article import Slot
+from articles.settle_balance_2021.vocabulary import Slot2021
 from pages.labels import ArticleLabels
 
 
@@ -37,13 +37,13 @@ class AdminCenter:
     def go_to(self, group: str, entry: str) -> None:
         """Open navigation group ``group`` and follow its link ``entry`` (the article's path)."""
         toggle = self.labels.control(
-            Slot.BILLING, group, self.nav, "button", self.nav.get_by_test_id(self.BILLING_GROUP)
+            Slot2021.BILLING, group, self.nav, "button", self.nav.get_by_test_id(self.BILLING_GROUP)
         )
         if toggle.get_attribute("aria-expanded") != "true":
             toggle.click()
         expect(toggle).to_have_attribute("aria-expanded", "true")
         link = self.labels.control(
-            Slot.YOUR_PRODUCTS,
+            Slot2021.YOUR_PRODUCTS,
             entry,
             self.nav,
             "link",

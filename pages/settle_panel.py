@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
-from core.article import Slot
+from articles.settle_balance_2021.vocabulary import Slot2021
 from pages.labels import ArticleLabels
 
 
@@ -67,7 +67,7 @@ class SettlePanel:
 
     def save(self, label: str) -> None:
         place = self.dialog.get_by_test_id(self.SAVE)
-        self.labels.control(Slot.SAVE, label, self.dialog, "button", place).click()
+        self.labels.control(Slot2021.SAVE, label, self.dialog, "button", place).click()
 
     def cancel(self) -> None:
         self.dialog.get_by_test_id(self.CANCEL).click()

@@ -29,12 +29,16 @@ PLUGINS = [
     "-p",
     "fixtures.drift_plugin",
 ]
-INI = "[pytest]\nmarkers =\n    locale(name): the scenario's locale\n"
+INI = (
+    "[pytest]\nmarkers =\n    locale(name): the scenario's locale\n"
+    "    version(id): the scenario's article version\n"
+)
 
 CHECKS_NOTHING = """
 import pytest
 
 @pytest.mark.locale("nl-NL")
+@pytest.mark.version("settle-balance-2021")
 def test_scenario_that_checks_no_label():
     pass
 """
@@ -45,6 +49,7 @@ from core.drift import Cell
 from core.verdict import Verdict
 
 @pytest.mark.locale("nl-NL")
+@pytest.mark.version("settle-balance-2021")
 def test_scenario(drift_matrix):
     for cell in list(drift_matrix.cells.values()):
         drift_matrix.record(Cell(**{**cell.__dict__, "checks": 0}), cell.article, Verdict("match"))
@@ -74,7 +79,10 @@ def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makeini(INI)
-    other = '\n@pytest.mark.locale("nl-NL")\ndef test_other():\n    pass\n'
+    other = (
+        '\n@pytest.mark.locale("nl-NL")\n@pytest.mark.version("settle-balance-2021")\n'
+        "def test_other():\n    pass\n"
+    )
     pytester.makepyfile(CHECKS_EVERY_LABEL + other)
     assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
     full = pytester.path / "reports" / "drift-matrix.csv"
@@ -98,7 +106,7 @@ def test_shards_deal_every_test_once(pytester: pytest.Pytester) -> None:
 
 def unchecked_matrix() -> DriftMatrix:
     matrix = DriftMatrix()
-    matrix.cells[("nl-NL", "u", "Save")] = Cell("nl-NL", 5, "u", "Save", "Opslaan")
+    matrix.cells[("", "nl-NL", "u", "Save")] = Cell("nl-NL", 5, "u", "Save", "Opslaan")
     return matrix
 
 
@@ -108,7 +116,7 @@ def test_the_allure_drift_result_is_broken_when_nothing_was_checked() -> None:
 
 def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matches() -> None:
     matrix = unchecked_matrix()
-    cell = matrix.cells[("nl-NL", "u", "Save")]
+    cell = matrix.cells[("", "nl-NL", "u", "Save")]
     matrix.record(cell, "Opslaan", Verdict(MATCH))
     assert drift_status(matrix, {"nl-NL"})[0] == "passed"
     matrix.record(cell, "Bewaren", Verdict(UI_DIFFERS))
@@ -172,6 +180,7 @@ AUDITED_LOCALE = (
     + """
 
 @pytest.mark.locale("nl-NL")
+@pytest.mark.version("settle-balance-2021")
 def test_another_scenario_without_a_page():
     pass
 """
@@ -202,6 +211,7 @@ def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester)
 TWO_LOCALES_SHARDED = """
 
 @pytest.mark.locale("fr-FR")
+@pytest.mark.version("settle-balance-2021")
 def test_b_fr_scenario():
     pass
 """
