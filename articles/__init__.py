@@ -40,6 +40,21 @@ def recognise(path: Path) -> Article:
     raise ArticleError(f"{path}: no article version recognises it ({'; '.join(reasons)})")
 
 
+def load_copy(spec: ArticleSpec, locale: str) -> Article:
+    """The copy of ``spec``'s article in ``locale``."""
+    return load_article(spec.article_path(locale), spec)
+
+
+def with_other_versions(article: Article) -> Article:
+    """``article`` with the evidence of the other versions' copies in its locale."""
+    locale = article.meta.locale
+    others = [
+        load_copy(s, locale) for s in SPECS if s is not article.spec and locale in s.locales()
+    ]
+    article.add_evidence(others)
+    return article
+
+
 def all_locales() -> list[str]:
     """Every locale some article version is published in here, sorted."""
     return sorted({locale for spec in SPECS for locale in spec.locales()})

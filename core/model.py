@@ -135,6 +135,9 @@ class Article:
     units: list[Unit]
     steps: list[Step]
     diagnostics: list[Diagnostic]
+    # What other article versions' copies in this locale call each control (slot value ->
+    # (version id, label) pairs): evidence when this version's word differs from the UI's.
+    evidence: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[Label]:
@@ -161,6 +164,16 @@ class Article:
     def step_for(self, action: Action) -> Step | None:
         """The first step performing ``action``, if the article has one."""
         return next((step for step in self.steps if step.action is action), None)
+
+    def add_evidence(self, others: list[Article]) -> None:
+        """Remember what ``others`` (other versions' copies in this locale) call each of the
+        controls this copy names too (same slot value)."""
+        mine = {slot.value for slot in self.slotted}
+        for other in others:
+            for slot, label in other.slotted.items():
+                if slot.value in mine and other.spec.id != self.spec.id and label.localized:
+                    pairs = self.evidence.get(slot.value, ())
+                    self.evidence[slot.value] = (*pairs, (other.spec.id, label.localized))
 
     def find_label(self, text: str) -> Label | None:
         """The label whose localized text equals ``text`` (compared with ``comparable``)."""
