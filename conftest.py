@@ -17,4 +17,5 @@ pytest_plugins = [
     "steps.navigation_steps",
     "steps.payment_steps",
     "steps.outcome_steps",
+    "steps.bills_steps",
 ]

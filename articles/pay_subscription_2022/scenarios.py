@@ -145,7 +145,9 @@ class FeatureBuilder:
                     *self.settled_lines(option),
                 ),
             )
-        unchanged = "Then the balance is still outstanding and nothing was charged"
+        unchanged = (
+            "Then the warning still shows the declined payment method and nothing was charged"
+        )
         if Option2022.NEW_METHOD in self.choose.options:
             yield Scenario(
                 "A card number that fails validation is refused",

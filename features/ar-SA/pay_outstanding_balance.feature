@@ -81,7 +81,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, ar-SA]
     # 4. بعد تحديث معلومات طريقة الدفع، حدد **حفظ**.
     When I select "حفظ" in the pane
     Then the payment is refused with an error about the card number
-    And the balance is still outstanding and nothing was charged
+    And the warning still shows the declined payment method and nothing was charged
 
   @beyond_article @severity:normal
   Scenario: Cancel leaves the balance outstanding (ar-SA, pay-subscription-2022)
@@ -94,4 +94,4 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, ar-SA]
     When I select "تسوية الرصيد" in the warning
     Then the right pane shows the amount due and the payment methods
     When I cancel the right pane
-    Then the balance is still outstanding and nothing was charged
+    Then the warning still shows the declined payment method and nothing was charged

@@ -81,7 +81,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, ko-KR]
     # 4. 결제 방법 정보를 업데이트한 후 **저장** 을 선택합니다.
     When I select "저장" in the pane
     Then the payment is refused with an error about the card number
-    And the balance is still outstanding and nothing was charged
+    And the warning still shows the declined payment method and nothing was charged
 
   @beyond_article @severity:normal
   Scenario: Cancel leaves the balance outstanding (ko-KR, pay-subscription-2022)
@@ -94,4 +94,4 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, ko-KR]
     When I select "잔액 정산" in the warning
     Then the right pane shows the amount due and the payment methods
     When I cancel the right pane
-    Then the balance is still outstanding and nothing was charged
+    Then the warning still shows the declined payment method and nothing was charged

@@ -81,7 +81,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, zh-CN]
     # 4. 更新付款方式信息后，选择“**保存**”。
     When I select "保存" in the pane
     Then the payment is refused with an error about the card number
-    And the balance is still outstanding and nothing was charged
+    And the warning still shows the declined payment method and nothing was charged
 
   @beyond_article @severity:normal
   Scenario: Cancel leaves the balance outstanding (zh-CN, pay-subscription-2022)
@@ -94,4 +94,4 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, zh-CN]
     When I select "结算余额" in the warning
     Then the right pane shows the amount due and the payment methods
     When I cancel the right pane
-    Then the balance is still outstanding and nothing was charged
+    Then the warning still shows the declined payment method and nothing was charged
