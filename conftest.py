@@ -18,4 +18,5 @@ pytest_plugins = [
     "steps.navigation_steps",
     "steps.payment_steps",
     "steps.outcome_steps",
+    "steps.bills_steps",
 ]

@@ -32,10 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from articles import SETTLE_BALANCE_2021  # noqa: E402
 from bench.report import TARGETS, markdown, ratios, update_readme  # noqa: E402
 from bench.side_stats import generator_ms_per_article, portal_latency  # noqa: E402
 
-ARTICLES = ROOT / "fixtures" / "articles"
+ARTICLES = SETTLE_BALANCE_2021.articles
+
 SUITE = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:randomly"]
 SUITE += ["-p", "no:cacheprovider"]
 EVIDENCE = ["--evidence-rerun"]

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+from articles import SETTLE_BALANCE_2021
 from bench import raw_checks as checks
 from core import scenario_data as data
-from core.paths import ARTICLES
 from core.portal_client import PortalClient, TenantHandle
 from mock_portal import create_app
 from mock_portal.server import start_in_thread
@@ -35,6 +35,8 @@ from pages.page_probe import page_state
 from pages.products_page import ProductsPage
 from pages.settle_panel import SettlePanel
 from tools.browser import CHROMIUM_ARGS, resolve_chromium
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 Audit = Callable[[Page], None]
 

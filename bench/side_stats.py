@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from articles import SETTLE_BALANCE_2021
 from core.article import load_article
 from core.portal_client import PortalClient
 from features.gherkin import render_feature
@@ -21,7 +22,7 @@ def generator_ms_per_article(articles: Path, repeats: int = 50) -> float:
     started = time.perf_counter()
     for _ in range(repeats):
         for path in paths:
-            render_feature(load_article(path), path.name)
+            render_feature(load_article(path, SETTLE_BALANCE_2021), path.name)
     return (time.perf_counter() - started) * 1000 / (repeats * len(paths))
 
 

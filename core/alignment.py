@@ -4,19 +4,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from core.doubts import broken_run, doubts_about, hints_about
 from core.labels import Stripped, comparable, is_path, split_path, strip_markup
-from core.model import SLOTS_BY_ACTION, Diagnostic, Label, Step, Unit
+from core.model import Action, Diagnostic, Label, Slot, Step, Unit
 
-BOLD_RE = re.compile(r"\*\*(.*?)\*\*", re.S)
+# A label run: bold, or an HTML link outside bold (the 2022 article names the Payment methods
+# tab as a link, "select the <a href=…>Payment methods</a> tab").
+LABEL_RUN_RE = re.compile(r"\*\*(?P<bold>.*?)\*\*|<a\s+href=[^>]*>(?P<link>.*?)</a>", re.S)
 
 
 def bold_runs(text: str) -> tuple[list[str], bool]:
-    """The bold runs of a unit's text and whether its ``**`` markers are balanced."""
-    return BOLD_RE.findall(text), text.count("**") % 2 == 0
+    """The label runs of a unit's text (bold, or a link outside bold) in order, and whether
+    its ``**`` markers are balanced."""
+    runs = [m["bold"] if m["bold"] is not None else m["link"] for m in LABEL_RUN_RE.finditer(text)]
+    return runs, text.count("**") % 2 == 0
 
 
 class _Notes:
@@ -114,9 +119,9 @@ def _align_run(
     return labels
 
 
-def assign_slots(step: Step) -> list[Label]:
-    """Give the labels of a navigate/settle/save step the controls they name, in order."""
-    slots = SLOTS_BY_ACTION.get(step.action, ())
+def assign_slots(step: Step, slots_by_action: Mapping[Action, tuple[Slot, ...]]) -> list[Label]:
+    """Give the labels of a step the controls its action names, in order (the spec's map)."""
+    slots = slots_by_action.get(step.action, ()) if step.action is not None else ()
     return [
         replace(label, slot=slots[index] if index < len(slots) else None)
         for index, label in enumerate(step.labels)

@@ -1,5 +1,6 @@
-"""The docs-vs-UI drift matrix: for every locale and every control the article names, what the
-UI showed, the verdict (see ``core.verdict``) and whether a reviewed erratum covers it.
+"""The docs-vs-UI drift matrix: for every article version, locale and control the article
+names, what the UI showed, the verdict (see ``core.verdict``) and whether a reviewed erratum
+covers it.
 
 Checks are recorded as they happen (``DriftMatrix.record``); xdist workers ship their cells to
 the controller as plain dicts (``to_records`` / ``merge_records``). A cell's verdict is the
@@ -27,12 +28,23 @@ from core.verdict import (
 )
 
 SEVERITY = {NOT_RUN: 0, MATCH: 1, ARTICLE_DEFECT: 2, UI_DIFFERS: 3, MISSING: 4}
-CSV_COLUMNS = ("locale", "step", "unit", "english", "article_label", "ui_label", "verdict", "kind")
+CSV_COLUMNS = (
+    "article",
+    "locale",
+    "step",
+    "unit",
+    "english",
+    "article_label",
+    "ui_label",
+    "verdict",
+    "kind",
+)
 
 
 @dataclass
 class Cell:
-    """One locale × label of the matrix."""
+    """One article version × locale × label of the matrix (``article`` is the label's text in
+    the article; ``version`` the article version's id)."""
 
     locale: str
     step: int
@@ -46,10 +58,11 @@ class Cell:
     known: str = ""  # the erratum's ticket when a reviewed erratum covers this cell
     translation: str = ""  # HT / MT
     checks: int = 0
+    version: str = ""
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.locale, self.unit, self.english)
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.version, self.locale, self.unit, self.english)
 
     @property
     def drifted(self) -> bool:
@@ -71,9 +84,9 @@ class Cell:
 
 @dataclass
 class DriftMatrix:
-    """All cells, keyed by (locale, unit id, English label)."""
+    """All cells, keyed by (article version, locale, unit id, English label)."""
 
-    cells: dict[tuple[str, str, str], Cell] = field(default_factory=dict)
+    cells: dict[tuple[str, str, str, str], Cell] = field(default_factory=dict)
 
     def expect(self, article: Article) -> None:
         """Add a 'not-run' cell for every control the article names."""
@@ -85,6 +98,7 @@ class DriftMatrix:
                 label.english,
                 label.localized,
                 translation=article.meta.translationtype,
+                version=article.spec.id,
             )
             self.cells.setdefault(cell.key, cell)
 
@@ -113,7 +127,9 @@ class DriftMatrix:
             mine.checks += theirs.checks - 1
 
     def rows(self) -> list[Cell]:
-        return sorted(self.cells.values(), key=lambda c: (c.locale, c.step, c.unit, c.english))
+        return sorted(
+            self.cells.values(), key=lambda c: (c.version, c.locale, c.step, c.unit, c.english)
+        )
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
@@ -138,15 +154,16 @@ class DriftMatrix:
         ]
 
     def locale_summaries(self) -> list[str]:
-        """One line per locale: counts per verdict and how the article was translated."""
+        """One line per article version and locale: counts per verdict and how the article
+        was translated."""
         lines = []
-        for locale in sorted({cell.locale for cell in self.cells.values()}):
-            cells = [cell for cell in self.rows() if cell.locale == locale]
+        for version, locale in sorted({(c.version, c.locale) for c in self.cells.values()}):
+            cells = [c for c in self.rows() if (c.version, c.locale) == (version, locale)]
             counts = Counter(cell.verdict for cell in cells)
             known = sum(1 for cell in cells if cell.known)
             parts = [f"{counts[v]} {v}" for v in VERDICTS if counts[v]]
             kind = cells[0].translation or "?"
-            lines.append(f"{locale} ({kind}): {', '.join(parts)}; {known} known (errata)")
+            lines.append(f"{version} {locale} ({kind}): {', '.join(parts)}; {known} known (errata)")
         return lines
 
     def as_csv(self) -> str:
@@ -155,18 +172,19 @@ class DriftMatrix:
         writer.writerow(CSV_COLUMNS)
         for c in self.rows():
             writer.writerow(
-                [c.locale, c.step, c.unit, c.english, c.article, c.ui, c.verdict, c.kind]
+                [c.version, c.locale, c.step, c.unit, c.english, c.article, c.ui, c.verdict, c.kind]
             )
         return out.getvalue()
 
     def as_markdown(self) -> str:
         lines = [
-            "| locale | step | unit | English source | article label | UI label | verdict | "
-            "kind | erratum |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| article | locale | step | unit | English source | article label | UI label | "
+            "verdict | kind | erratum |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for c in self.rows():
             cells = [
+                c.version,
                 c.locale,
                 str(c.step),
                 c.unit,

@@ -39,9 +39,17 @@ def shown_verdict(cell: Cell) -> str:
 
 def as_text(matrix: DriftMatrix) -> str:
     """A fixed-width table (CJK counted as two columns)."""
-    header = ("locale", "step", "English source", "article label", "UI label", "verdict")
+    header = ("article", "locale", "step", "English source", "article label", "UI label", "verdict")
     body = [
-        (c.locale, str(c.step), c.english, c.article or "—", c.ui or "—", shown_verdict(c))
+        (
+            c.version,
+            c.locale,
+            str(c.step),
+            c.english,
+            c.article or "—",
+            c.ui or "—",
+            shown_verdict(c),
+        )
         for c in matrix.rows()
     ]
     widths = [max(width(row[i]) for row in [header, *body]) for i in range(len(header))]
@@ -64,16 +72,17 @@ def _cell_html(cell: Cell | None) -> str:
 
 
 def as_html(matrix: DriftMatrix) -> str:
-    """A standalone page: one row per label, locales side by side, drift highlighted."""
-    cells = {(c.locale, c.step, c.english): c for c in matrix.rows()}
+    """A standalone page: one row per article version's label, locales side by side, drift
+    highlighted."""
+    cells = {(c.version, c.locale, c.step, c.english): c for c in matrix.rows()}
     locales = sorted({c.locale for c in matrix.rows()})
-    labels = sorted({(c.step, c.english) for c in matrix.rows()})
+    labels = sorted({(c.version, c.step, c.english) for c in matrix.rows()})
     head = "".join(f"<th>{html.escape(loc)}</th>" for loc in locales)
     rows = [
-        f"<tr><th>step {step}: {html.escape(english)}</th>"
-        + "".join(_cell_html(cells.get((locale, step, english))) for locale in locales)
+        f"<tr><th>{html.escape(version)} step {step}: {html.escape(english)}</th>"
+        + "".join(_cell_html(cells.get((version, locale, step, english))) for locale in locales)
         + "</tr>"
-        for step, english in labels
+        for version, step, english in labels
     ]
     summary = "".join(f"<li>{html.escape(line)}</li>" for line in matrix.locale_summaries())
     return (

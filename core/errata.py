@@ -1,6 +1,7 @@
 """Reviewed errata: article defects QA has accepted as known, per locale.
 
-``fixtures/errata/<locale>.yaml`` lists each known defect of that locale's article::
+``articles/<version>/errata/<locale>.yaml`` lists each known defect of that locale's copy of
+that article version::
 
     locale: tr-TR
     errata:
@@ -27,7 +28,6 @@ import yaml
 
 from core.article import Article
 from core.labels import comparable
-from core.paths import ERRATA
 from core.verdict import ARTICLE_DEFECT, KINDS, Verdict
 
 FIELDS = ("unit", "english", "ui", "kind", "ticket", "accepted_by")
@@ -62,8 +62,9 @@ class Erratum:
         )
 
 
-def load_errata(locale: str, folder: Path = ERRATA) -> list[Erratum]:
-    """The errata of ``locale`` (none when it has no file)."""
+def load_errata(locale: str, folder: Path) -> list[Erratum]:
+    """The errata of ``locale`` in an article version's errata ``folder`` (none when it has
+    no file)."""
     path = folder / f"{locale}.yaml"
     if not path.exists():
         return []

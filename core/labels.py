@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 # A Markdown link whose text may itself hold one level of brackets: "[[製品]](url)".
 LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)\)")
+# An HTML link as the 2022 article writes one: <a href="…" target="_blank">Payment methods</a>.
+HTML_LINK_RE = re.compile(r"<a\s+href=[^>]*>(.*?)</a>", re.S)
 # Separators between the parts of a navigation path: "Billing > Your products", ja-JP "、".
 PATH_SEPARATOR_RE = re.compile(r"\s*(?:>|＞|›|、)\s*")
 TRAILING_PUNCTUATION = ".,:;!?。、，：；！？"
@@ -80,8 +82,8 @@ def loose(text: str) -> str:
 
 
 def unlink(text: str) -> str:
-    """Replace every Markdown link by its text."""
-    return LINK_RE.sub(lambda match: match.group(1), text)
+    """Replace every Markdown or HTML link by its text."""
+    return HTML_LINK_RE.sub(lambda match: match.group(1), LINK_RE.sub(lambda m: m.group(1), text))
 
 
 def strip_wrapping(text: str) -> Stripped:

@@ -8,11 +8,14 @@ names — so every layer speaks of "the Save button" the same way in every local
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.labels import comparable
+
+if TYPE_CHECKING:
+    from core.spec import ArticleSpec
 
 
 class ArticleError(ValueError):
@@ -20,46 +23,23 @@ class ArticleError(ValueError):
 
 
 class Action(enum.Enum):
-    """What a numbered step asks the reader to do, decided from its English source."""
+    """What a numbered step asks the reader to do, decided from its English source.
 
-    NAVIGATE = "navigate"
-    SETTLE = "settle"
-    OWNER_OPTIONS = "owner-options"
-    NON_OWNER_OPTIONS = "non-owner-options"
-    SAVE = "save"
-    UNKNOWN = "unknown"
+    Each article version declares its own members (a subclass in its spec); a step no
+    classifier recognises has no action (``None``).
+    """
 
 
 class Option(enum.Enum):
-    """The payment-method changes a step offers (steps 3 and 4 of the article)."""
-
-    CHANGE_EXPIRY = "change the expiration date"
-    OTHER_CARD = "pick a different card"
-    NEW_CARD = "add a new card"
+    """A choice a step offers (e.g. the payment-method changes); members per article spec."""
 
 
 class Slot(enum.Enum):
-    """Which control of the admin center a label names: its identity in every locale."""
+    """Which control of the admin center a label names: its identity in every locale.
 
-    BILLING = "billing"
-    YOUR_PRODUCTS = "your-products"
-    PAST_DUE_NOTICE = "past-due-notice"
-    SETTLE_BALANCE = "settle-balance"
-    SAVE = "save"
-
-
-# The labels of a step, in order, by what the step does (the article's structure).
-SLOTS_BY_ACTION = {
-    Action.NAVIGATE: (Slot.BILLING, Slot.YOUR_PRODUCTS),
-    Action.SETTLE: (Slot.PAST_DUE_NOTICE, Slot.SETTLE_BALANCE),
-    Action.SAVE: (Slot.SAVE,),
-}
-
-OPTION_PHRASES = {
-    Option.CHANGE_EXPIRY: re.compile(r"change the expiration date", re.I),
-    Option.OTHER_CARD: re.compile(r"(?:pick|choose|select) a different (?:credit )?card", re.I),
-    Option.NEW_CARD: re.compile(r"add a new (?:credit )?card", re.I),
-}
+    Members are declared by each article spec (``articles/<version>/``); the engine only
+    reads ``slot.value``, the control's stable name in reports and errata.
+    """
 
 
 @dataclass(frozen=True)
@@ -131,7 +111,7 @@ class Step:
     number: int
     units: list[Unit]
     labels: list[Label] = field(default_factory=list)
-    action: Action = Action.UNKNOWN
+    action: Action | None = None
     options: tuple[Option, ...] = ()
 
     @property
@@ -147,13 +127,17 @@ class Step:
 
 @dataclass
 class Article:
-    """A parsed localized article."""
+    """A parsed localized article; ``spec`` says which documented version of the flow."""
 
+    spec: ArticleSpec
     path: Path
     meta: Meta
     units: list[Unit]
     steps: list[Step]
     diagnostics: list[Diagnostic]
+    # What other article versions' copies in this locale call each control (slot value ->
+    # (version id, label) pairs): evidence when this version's word differs from the UI's.
+    evidence: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[Label]:
@@ -180,6 +164,16 @@ class Article:
     def step_for(self, action: Action) -> Step | None:
         """The first step performing ``action``, if the article has one."""
         return next((step for step in self.steps if step.action is action), None)
+
+    def add_evidence(self, others: list[Article]) -> None:
+        """Remember what ``others`` (other versions' copies in this locale) call each of the
+        controls this copy names too (same slot value)."""
+        mine = {slot.value for slot in self.slotted}
+        for other in others:
+            for slot, label in other.slotted.items():
+                if slot.value in mine and other.spec.id != self.spec.id and label.localized:
+                    pairs = self.evidence.get(slot.value, ())
+                    self.evidence[slot.value] = (*pairs, (other.spec.id, label.localized))
 
     def find_label(self, text: str) -> Label | None:
         """The label whose localized text equals ``text`` (compared with ``comparable``)."""

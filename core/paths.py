@@ -6,15 +6,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "fixtures" / "articles"
-ERRATA = ROOT / "fixtures" / "errata"
 L10N_KNOWN = ROOT / "fixtures" / "l10n_known.yaml"  # reviewed localization-check findings
 FEATURES = ROOT / "features"
 REPORTS = "reports"  # under pytest's rootdir, beside allure-results/
 
 
-def available_locales(articles: Path = ARTICLES) -> list[str]:
-    """Every locale that has an article, sorted."""
+def available_locales(articles: Path) -> list[str]:
+    """Every locale that has an article in the folder ``articles``, sorted."""
     return sorted(path.stem for path in articles.glob("*.md"))
 
 

@@ -8,7 +8,10 @@ control's place, and reads the article's own localized sentence to decide:
   ``partial`` (the bold is part of the UI label), ``extra-words`` (the bold holds the UI label
   plus other words), ``quoted`` (quote marks inside the bold), ``verb`` (the UI label stands in
   the sentence outside the bold, usually beside a bolded verb), ``spelling`` (same letters,
-  other spaces/case/hyphens), ``missing`` (the article names no usable label there);
+  other spaces/case/hyphens), ``missing`` (the article names no usable label there),
+  ``untranslated`` (a localized copy leaves the label in English), ``retranslated`` (another
+  version of the article in this locale uses the UI's word for this control: this version
+  changed the word, the UI did not);
 * ``ui-differs``: the sentence does not hold what the UI shows — the UI or the translation
   changed, and the article's label looks like a real label;
 * ``missing``: no control where it belongs; ``not-run``: never checked.
@@ -47,12 +50,14 @@ class DefectKind(StrEnum):
     SPELLING = "spelling"
     # Same text as ``Judgement.MISSING``, another meaning: the article names no usable label.
     NO_LABEL = "missing"
+    UNTRANSLATED = "untranslated"  # a localized copy leaves the label in English
+    RETRANSLATED = "retranslated"  # another version's copy uses the UI's word; this one not
 
 
 # The members under their old names: callers compare with them, and a member equals its text.
 MATCH, ARTICLE_DEFECT, UI_DIFFERS, MISSING, NOT_RUN = Judgement
 VERDICTS = tuple(Judgement)
-PARTIAL, EXTRA_WORDS, QUOTED, VERB, SPELLING, NO_LABEL = DefectKind
+PARTIAL, EXTRA_WORDS, QUOTED, VERB, SPELLING, NO_LABEL, UNTRANSLATED, RETRANSLATED = DefectKind
 KINDS = tuple(DefectKind)
 
 
@@ -78,8 +83,24 @@ def judge(article: Article, label: Label, ui: str | None) -> Verdict:
         if label.quoted:
             return Verdict(ARTICLE_DEFECT, QUOTED, "the bold holds quote marks around the label")
         return Verdict(MATCH)
+    if _left_in_english(article, label):
+        return Verdict(
+            ARTICLE_DEFECT,
+            UNTRANSLATED,
+            f"the article leaves the label in English; the UI says {ui!r}",
+        )
     sentence = Sentence(article.unit(label.unit_id).localized)
     return _defect_in_sentence(label, ui, sentence) or _defect_elsewhere(article, label, ui)
+
+
+def _left_in_english(article: Article, label: Label) -> bool:
+    """A copy in another language whose label is the English source's, word for word."""
+    english_copy = article.meta.locale.split("-")[0].casefold() == "en"
+    return (
+        not english_copy
+        and bool(comparable(label.localized))
+        and comparable(label.localized).casefold() == comparable(label.english).casefold()
+    )
 
 
 def same_label(label: Label, ui: str) -> bool:
@@ -138,6 +159,14 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
         return Verdict(
             ARTICLE_DEFECT, NO_LABEL, "the bold does not name a control: " + label.doubts[0]
         )
+    earlier = _other_version_says(article, label, ui)
+    if earlier:
+        return Verdict(
+            ARTICLE_DEFECT,
+            RETRANSLATED,
+            f"the {earlier} article calls this control {ui!r}, as the UI does: this version "
+            f"changed the word to {label.localized!r}, the UI did not",
+        )
     elsewhere = [unit.id for unit in article.units if Sentence(unit.localized).holds_outside(ui)]
     if elsewhere:
         return Verdict(
@@ -150,3 +179,14 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
         reason="the article's sentence does not contain what the UI shows"
         + explain_lookalike(label.localized, ui),
     )
+
+
+def _other_version_says(article: Article, label: Label, ui: str) -> str:
+    """The id of another article version whose copy in this locale names this control as the
+    UI does ('' when none does)."""
+    if label.slot is None:
+        return ""
+    for version, text in article.evidence.get(label.slot.value, ()):
+        if comparable(text) == comparable(ui):
+            return version
+    return ""

@@ -1,9 +1,9 @@
 """Add a locale in one command: ``python -m features.add_locale path/to/article.md``.
 
-1. checks the article: front matter, that it *is* "Settle an outstanding balance", and that its
-   file name is its ``ms.contentlocale`` (``de-DE.md``);
-2. places it at ``fixtures/articles/<locale>.md`` (``--force`` replaces an existing one);
-3. generates ``features/<locale>/settle_balance.feature``;
+1. checks the article: front matter, which article version it is (each one in ``articles``
+   checks its own identity), and that its file name is its ``ms.contentlocale`` (``de-DE.md``);
+2. places it at ``articles/<version>/locales/<locale>.md`` (``--force`` replaces one);
+3. generates ``features/<locale>/<the version's feature>``;
 4. creates the portal's catalog ``mock_portal/translations/<ll_CC>/LC_MESSAGES/messages.po``
    from ``messages.pot`` with Babel (headers as ``pybabel init`` writes them: Language,
    Plural-Forms), pre-filling the labels the article names, **marked fuzzy**: they are the
@@ -27,8 +27,9 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from core.article import Article, ArticleError, load_article
-from core.paths import ARTICLES, FEATURES, ROOT
+from articles import recognise
+from core.article import Article, ArticleError, ArticleSpec
+from core.paths import FEATURES, ROOT
 from features.generate import build, display_path, feature_path, report, write_atomically
 
 TRANSLATIONS = ROOT / "mock_portal" / "translations"
@@ -83,9 +84,14 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
         temp.unlink(missing_ok=True)
 
 
+def target_folder(spec: ArticleSpec) -> Path:
+    """Where the copies of article version ``spec`` live."""
+    return spec.articles
+
+
 def check_article(source: Path) -> Article:
     """The article, refused with a clear message when it cannot be added."""
-    article = load_article(source)
+    article = recognise(source)
     locale = article.meta.locale
     if source.stem != locale:
         raise ArticleError(
@@ -98,18 +104,19 @@ def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATI
     """Do all of it; returns what was done, as lines for the terminal."""
     article = check_article(source)
     locale = article.meta.locale
-    target = ARTICLES / f"{locale}.md"
+    spec = article.spec
+    target = target_folder(spec) / f"{locale}.md"
     if target.exists() and target.resolve() != source.resolve() and not force:
         raise ArticleError(f"{target} exists already (use --force to replace it)")
-    outcome = build(source)
+    outcome = build(source, spec)
     if outcome.feature is None:
         raise ArticleError(outcome.error or f"{source}: no feature could be generated")
     done = []
     if target.resolve() != source.resolve():
         shutil.copyfile(source, target)
         done.append(f"placed: {display_path(target)}")
-    feature = feature_path(FEATURES, locale)
-    write_atomically(feature, build(target).feature or "")
+    feature = feature_path(FEATURES, locale, spec)
+    write_atomically(feature, build(target, spec).feature or "")
     done.append(f"generated: {display_path(feature)}")
     po = catalog_path(locale, translations)
     if po.exists():

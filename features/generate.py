@@ -1,9 +1,11 @@
 """Command line: generate, check or report the per-locale Gherkin features from the articles.
 
-    python -m features.generate [--articles DIR] [--out DIR] [--locale L ...]
-                                [--check] [--strict] [--report]
+    python -m features.generate [--article ID ...] [--articles DIR] [--out DIR]
+                                [--locale L ...] [--check] [--strict] [--report]
 
-Every ``<locale>.md`` in the articles folder becomes ``<out>/<locale>/settle_balance.feature``.
+For every article version (``articles/<version>/``, see ``articles.SPECS``), every
+``<locale>.md`` in its ``locales/`` folder becomes ``<out>/<locale>/<its feature name>``
+(``--articles`` reads another folder, for one ``--article``).
 Files are written atomically (temp file + rename). ``--check`` writes nothing and fails on a
 missing, stale or extra feature; ``--strict`` fails on alignment diagnostics; ``--report``
 prints each locale's label table and flags locales translated from another English source.
@@ -21,12 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.article import Article, ArticleError, load_article
-from core.paths import ARTICLES, FEATURES, ROOT, split_locales
-from features.gherkin import FEATURE_NAME, render_feature
+from articles import SPECS, spec_for
+from core.article import Article, ArticleError, ArticleSpec, load_article
+from core.paths import FEATURES, ROOT, split_locales
+from features.gherkin import render_feature
 
 PROJECT_ROOT = ROOT
-DEFAULT_ARTICLES = ARTICLES
 DEFAULT_OUT = FEATURES
 
 
@@ -35,6 +37,7 @@ class Outcome:
     """What happened to one article."""
 
     locale: str
+    spec: ArticleSpec
     article: Article | None = None
     feature: str | None = None
     error: str | None = None
@@ -56,26 +59,27 @@ def source_name(path: Path) -> str:
         return path.name
 
 
-def discover(articles: Path, locales: Sequence[str]) -> list[Path]:
-    """The article files to process, sorted; only ``locales`` when given."""
+def discover(articles: Path, locales: Sequence[str], strict: bool = True) -> list[Path]:
+    """The article files to process, sorted; only ``locales`` when given (``strict``: each
+    of them must be there; otherwise a version not published in a locale is skipped)."""
     if not articles.is_dir():
         raise SystemExit(f"error: articles folder {articles} does not exist")
     paths = sorted(articles.glob("*.md"))
     if locales:
         found = {path.stem for path in paths}
         missing = [locale for locale in locales if locale not in found]
-        if missing:
+        if missing and strict:
             raise SystemExit(f"error: no article for locale(s) {', '.join(missing)} in {articles}")
         paths = [path for path in paths if path.stem in locales]
-    if not paths:
+    if not paths and strict:
         raise SystemExit(f"error: no <locale>.md articles in {articles}")
     return paths
 
 
-def build(path: Path) -> Outcome:
+def build(path: Path, spec: ArticleSpec) -> Outcome:
     """Parse one article and render its feature, capturing an unusable article's error."""
     try:
-        article = load_article(path)
+        article = load_article(path, spec)
         if article.meta.locale != path.stem:
             raise ArticleError(
                 f"{path}: file is named for locale {path.stem!r} but its front matter field "
@@ -83,8 +87,8 @@ def build(path: Path) -> Outcome:
             )
         feature = render_feature(article, source_name(path))
     except ArticleError as error:
-        return Outcome(path.stem, error=str(error))
-    return Outcome(path.stem, article, feature)
+        return Outcome(path.stem, spec, error=str(error))
+    return Outcome(path.stem, spec, article, feature)
 
 
 def write_atomically(target: Path, text: str) -> bool:
@@ -104,9 +108,9 @@ def write_atomically(target: Path, text: str) -> bool:
     return True
 
 
-def feature_path(out: Path, locale: str) -> Path:
-    """Where the feature of ``locale`` lives."""
-    return out / locale / FEATURE_NAME
+def feature_path(out: Path, locale: str, spec: ArticleSpec) -> Path:
+    """Where the feature of ``spec``'s article in ``locale`` lives."""
+    return out / locale / spec.feature_name
 
 
 def check(outcomes: list[Outcome], out: Path, whole_set: bool) -> list[str]:
@@ -115,29 +119,40 @@ def check(outcomes: list[Outcome], out: Path, whole_set: bool) -> list[str]:
     for outcome in outcomes:
         if outcome.feature is None:
             continue
-        target = feature_path(out, outcome.locale)
+        target = feature_path(out, outcome.locale, outcome.spec)
         if not target.exists():
             problems.append(f"missing: {display_path(target)}")
         elif target.read_text(encoding="utf-8") != outcome.feature:
             problems.append(f"stale: {display_path(target)}")
     if whole_set:
-        known = {outcome.locale for outcome in outcomes}
-        for existing in sorted(out.glob(f"*/{FEATURE_NAME}")):
-            if existing.parent.name not in known:
-                problems.append(f"extra (no article): {display_path(existing)}")
+        for spec in {outcome.spec.id: outcome.spec for outcome in outcomes}.values():
+            known = {outcome.locale for outcome in outcomes if outcome.spec is spec}
+            for existing in sorted(out.glob(f"*/{spec.feature_name}")):
+                if existing.parent.name not in known:
+                    problems.append(f"extra (no article): {display_path(existing)}")
     return problems
 
 
 def report(outcomes: list[Outcome]) -> str:
     """Per-locale label tables and the English source version each was translated from."""
     articles = [outcome.article for outcome in outcomes if outcome.article is not None]
-    hashes = Counter(article.meta.openlocfilehash for article in articles)
-    majority = hashes.most_common(1)[0][0] if hashes else ""
+    hashes = {
+        spec: Counter(a.meta.openlocfilehash for a in articles if a.spec.id == spec)
+        for spec in {a.spec.id for a in articles}
+    }
+    majority = {spec: counts.most_common(1)[0][0] for spec, counts in hashes.items()}
     lines = []
     for article in articles:
         meta = article.meta
-        flag = "" if meta.openlocfilehash == majority else "  <-- older/different English source"
-        lines.append(f"{meta.locale}  {meta.title}  ({meta.translationtype or '?'})")
+        usual = majority[article.spec.id] in (meta.openlocfilehash, "source")
+        flag = (
+            ""
+            if usual or meta.openlocfilehash == "source"
+            else "  <-- older/different English source"
+        )
+        lines.append(
+            f"{meta.locale}  {article.spec.id}  {meta.title}  ({meta.translationtype or '?'})"
+        )
         lines.append(f"  source: ms.openlocfilehash {meta.openlocfilehash}{flag}")
         lines.append(f"  handoff {meta.lasthandoff}, locfileid {meta.locfileid}")
         width = max((len(label.english) for label in article.labels), default=0)
@@ -155,7 +170,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="python -m features.generate",
         description="Generate per-locale Gherkin features from localized help articles.",
     )
-    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, metavar="DIR")
+    parser.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=f"only this article version ({', '.join(spec.id for spec in SPECS)}; repeatable)",
+    )
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        metavar="DIR",
+        help="read the copies from DIR instead of the version's locales/ (one --article)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
     parser.add_argument(
         "--locale",
@@ -169,12 +196,33 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--report", action="store_true", help="print the label tables")
     args = parser.parse_args(argv)
     args.locale = split_locales(args.locale)
+    try:
+        args.specs = [spec_for(a) for a in split_locales(args.article)] or list(SPECS)
+    except KeyError as error:
+        parser.error(str(error.args[0]))
+    if args.articles is not None and len(args.specs) != 1:
+        parser.error("--articles DIR needs exactly one --article ID")
     return args
+
+
+def outcomes_of(args: argparse.Namespace) -> list[Outcome]:
+    """Every (version, copy) to build; with --locale, a version without that copy is skipped
+    unless no version has it."""
+    found = []
+    for spec in args.specs:
+        folder = args.articles or spec.articles
+        found += [build(path, spec) for path in discover(folder, args.locale, strict=False)]
+    missing = [loc for loc in args.locale if loc not in {outcome.locale for outcome in found}]
+    if missing or not found:
+        folders = ", ".join(display_path(args.articles or s.articles) for s in args.specs)
+        what = f"locale(s) {', '.join(missing)}" if missing else "<locale>.md articles"
+        raise SystemExit(f"error: no article for {what} in {folders}")
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    outcomes = [build(path) for path in discover(args.articles, args.locale)]
+    outcomes = outcomes_of(args)
     failed = False
     for outcome in outcomes:
         if outcome.error:
@@ -195,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         for outcome in outcomes:
             if outcome.feature is not None:
-                target = feature_path(args.out, outcome.locale)
+                target = feature_path(args.out, outcome.locale, outcome.spec)
                 changed = write_atomically(target, outcome.feature)
                 print(f"{'wrote' if changed else 'unchanged'}: {display_path(target)}")
     return 1 if failed else 0

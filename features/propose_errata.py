@@ -1,7 +1,8 @@
 """Propose errata from a run's drift matrix: ``python -m features.propose_errata [CSV]``.
 
 Reads ``reports/drift-matrix.csv`` (the last full run) and prints, per locale, the YAML of an
-erratum for every ``article-defect`` cell not yet listed in ``fixtures/errata/<locale>.yaml``.
+erratum for every ``article-defect`` cell not yet listed in
+``articles/<version>/errata/<locale>.yaml``.
 Nothing is written: QA reviews each proposal (is it really the article's fault? which ticket?)
 and pastes it into the locale's errata file with their name in ``accepted_by``. Cells with
 other verdicts (``ui-differs``, ``missing``) are never proposed: they are not article defects.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from articles import spec_for
 from core.errata import load_errata
 from core.paths import REPORTS, ROOT
 from core.verdict import ARTICLE_DEFECT
@@ -26,16 +28,17 @@ TICKET_TODO = "TODO: link the docs ticket"
 REVIEWER_TODO = "TODO: who reviewed it"
 
 
-def proposals(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
-    """Per locale, the errata entries the matrix's article defects call for."""
-    found: dict[str, list[dict[str, str]]] = defaultdict(list)
+def proposals(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """Per (article version, locale), the errata entries the matrix's article defects call
+    for."""
+    found: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         if row["verdict"] != ARTICLE_DEFECT:
             continue
-        listed = load_errata(row["locale"])
+        listed = load_errata(row["locale"], spec_for(row["article"]).errata)
         if any((e.unit, e.english) == (row["unit"], row["english"]) for e in listed):
             continue
-        found[row["locale"]].append(
+        found[(row["article"], row["locale"])].append(
             {
                 "unit": row["unit"],
                 "english": row["english"],
@@ -61,8 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {args.csv}: {error.strerror} (run the whole suite first)", file=sys.stderr)
         return 1
-    for locale, entries in sorted(proposals(rows).items()):
-        print(f"# fixtures/errata/{locale}.yaml")
+    for (article_id, locale), entries in sorted(proposals(rows).items()):
+        path = spec_for(article_id).errata / f"{locale}.yaml"
+        print(f"# {path.relative_to(ROOT)}")
         print(yaml.safe_dump({"locale": locale, "errata": entries}, allow_unicode=True))
     return 0
 

@@ -7,10 +7,11 @@ For each pseudo-locale of ``core.pseudo.PSEUDO_LOCALES`` (``qps-ploc``, ``qps-pl
 
 * ``mock_portal/translations/<qps_ploc>/LC_MESSAGES/messages.po``: every msgid of the en_US
   catalog, its msgstr = ``core.pseudo.pseudo_translate(msgid)`` (written with polib);
-* ``fixtures/articles/<qps-ploc>.md``: the article ``SOURCE_ARTICLE`` with the same front
-  matter, structure and English side; its localized side is the English source accented, and
-  each bold label is the pseudo catalog's msgstr for that label's msgid (the msgid the English
-  label is), so the pseudo article and the pseudo UI agree exactly as a good translation would.
+* ``articles/settle_balance_2021/locales/<qps-ploc>.md``: the article ``SOURCE_ARTICLE``
+  with the same front matter, structure and English side; its localized side is the English
+  source accented, and each bold label is the pseudo catalog's msgstr for that label's msgid
+  (the msgid the English label is), so the pseudo article and the pseudo UI agree exactly as
+  a good translation would.
 
 The catalogs are read as files, never by importing the portal (the import contracts).
 """
@@ -24,8 +25,11 @@ from pathlib import Path
 
 import polib
 
-from core.paths import ARTICLES, ROOT
+from articles import SETTLE_BALANCE_2021
+from core.paths import ROOT
 from core.pseudo import PSEUDO_LOCALES, accent, pseudo_translate, short_id
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 TRANSLATIONS = ROOT / "mock_portal" / "translations"
 ENGLISH_CATALOG = TRANSLATIONS / "en_US" / "LC_MESSAGES" / "messages.po"

@@ -35,7 +35,7 @@ from core.verdict import MATCH, Verdict, judge
 
 # First line of an ARIA snapshot: `- button "Save"` (the name JSON-style quoted).
 SNAPSHOT_NAME_RE = re.compile(r'^(?P<role>[\w-]+) (?P<name>"(?:[^"\\]|\\.)*")')
-Role = Literal["button", "link"]
+Role = Literal["button", "link", "tab"]
 DEFAULT_WAIT_MS = 5000
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from core.article import Slot
+from articles.settle_balance_2021.vocabulary import Slot2021
 from pages.labels import ArticleLabels
 
 
@@ -27,14 +27,14 @@ class ProductsPage:
 
     def billing_section_with(self, notice: str) -> Locator:
         """The Billing section that shows the article's past-due notice."""
-        shown = self.labels.control(Slot.PAST_DUE_NOTICE, notice, self.page, None, self.notices)
+        shown = self.labels.control(Slot2021.PAST_DUE_NOTICE, notice, self.page, None, self.notices)
         return self.billing_sections.filter(has=shown)
 
     def open_settle_panel(self, notice: str, action: str) -> None:
         """Click the article's action next to the notice."""
         section = self.billing_section_with(notice)
         place = section.get_by_test_id(self.SETTLE_BUTTON)
-        self.labels.control(Slot.SETTLE_BALANCE, action, section, "button", place).click()
+        self.labels.control(Slot2021.SETTLE_BALANCE, action, section, "button", place).click()
 
     def expect_settled(self) -> None:
         """The confirmation is announced and no subscription is past due any more."""

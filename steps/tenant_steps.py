@@ -7,6 +7,7 @@ from typing import Any
 from pytest_bdd import given
 
 from core.portal_client import PortalClient, TenantHandle
+from core.scenario_data import ADMIN_NAME
 from pages.admin_center import AdminCenter
 from steps.grammar import phrase
 
@@ -51,11 +52,35 @@ def signed_in_admin(
     admin_center: AdminCenter,
     portal: PortalClient,
     tenants: list[TenantHandle],
+    ui_release: str,
 ) -> TenantHandle:
     if who not in ("owns", "does not own"):
         raise ValueError(f"unknown admin: {who!r}")
-    setup = {**tenant_setup, "admin": {"name": "Alex Wilber", "owns_card": who == "owns"}}
-    tenant = portal.create_tenant(setup)
+    return sign_in(admin_center, portal, tenants, tenant_setup, who == "owns", ui_release)
+
+
+@given("I am signed in as an admin who added the declined payment method", target_fixture="tenant")
+def signed_in_owner_of_declined_method(
+    tenant_setup: dict[str, Any],
+    admin_center: AdminCenter,
+    portal: PortalClient,
+    tenants: list[TenantHandle],
+    ui_release: str,
+) -> TenantHandle:
+    return sign_in(admin_center, portal, tenants, tenant_setup, True, ui_release)
+
+
+def sign_in(
+    admin_center: AdminCenter,
+    portal: PortalClient,
+    tenants: list[TenantHandle],
+    tenant_setup: dict[str, Any],
+    owns_card: bool,
+    release: str,
+) -> TenantHandle:
+    """Create the scenario's tenant in the UI release it runs against and sign in."""
+    admin = {"name": ADMIN_NAME, "owns_card": owns_card}
+    tenant = portal.create_tenant({**tenant_setup, "admin": admin, "release": release})
     tenants.append(tenant)
     admin_center.sign_in(tenant.signin_url)
     return tenant

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from articles import SETTLE_BALANCE_2021
 from core.article import Article, parse_article
 
 FRONT = """---
@@ -34,7 +35,7 @@ def article_with(*steps: str) -> str:
 
 
 def parse(text: str) -> Article:
-    return parse_article(text, Path("x.md"))
+    return parse_article(text, Path("x.md"), SETTLE_BALANCE_2021)
 
 
 GOOD_STEP = unit("a-1", "Klik op **Opslaan**.", "Click **Save**.")

@@ -25,10 +25,13 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from articles import SETTLE_BALANCE_2021
 from core.article import load_article
-from core.paths import ARTICLES, ROOT
+from core.paths import ROOT
 from mock_portal.i18n import PACKAGE_TRANSLATIONS
 from tests.mutation_report import report
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 RUN_TIMEOUT_S = 300
 
@@ -82,7 +85,7 @@ def all_mutants(locales: list[str] | None = None) -> list[Mutant]:
         if locales and path.stem not in locales:
             continue
         catalog = read_catalog(PACKAGE_TRANSLATIONS, path.stem)
-        for label in load_article(path).slotted.values():
+        for label in load_article(path, SETTLE_BALANCE_2021).slotted.values():
             ui = str(catalog[label.english].string)
             mutants.append(
                 Mutant(path.stem, label.english, label.localized, ui, bool(label.doubts))

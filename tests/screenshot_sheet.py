@@ -16,9 +16,12 @@ from pathlib import Path
 from PIL import Image
 from pixelmatch.contrib.PIL import pixelmatch
 
+from articles import SETTLE_BALANCE_2021
 from core.article import load_article
 from core.labels import unlink
-from core.paths import ARTICLES, ROOT
+from core.paths import ROOT
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 SHOTS = ROOT / "reports" / "screenshots"
 BASELINES = ROOT / "tests" / "snapshots"
@@ -52,7 +55,7 @@ def contact_sheet(folder: Path) -> str:
         article = ARTICLES / f"{locale_dir.name}.md"
         if not article.exists():
             continue
-        parsed = load_article(article)
+        parsed = load_article(article, SETTLE_BALANCE_2021)
         rows = []
         for step in parsed.steps:
             png = locale_dir / f"step-{step.number}.png"

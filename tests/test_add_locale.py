@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from articles import SETTLE_BALANCE_2021
 from core.article import ArticleError
-from core.paths import ARTICLES
 from features import add_locale as command
 from mock_portal.catalog_lint import lint
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     translations = tmp_path / "translations"
     translations.mkdir()
     shutil.copy(command.TEMPLATE, translations / "messages.pot")
-    monkeypatch.setattr(command, "ARTICLES", tmp_path / "articles")
+    monkeypatch.setattr(command, "target_folder", lambda spec: tmp_path / "articles")
     monkeypatch.setattr(command, "FEATURES", tmp_path / "features")
     monkeypatch.setattr(command, "TEMPLATE", translations / "messages.pot")
     return tmp_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.article import Action, ArticleError
+from core.article import ArticleError
 from tests.article_text import FRONT, GOOD_STEP, article_with, parse, unit
 
 # --- alignment edge cases ------------------------------------------------------------------
@@ -152,5 +152,5 @@ def test_path_with_missing_part_is_a_diagnostic() -> None:
 
 def test_unknown_step_is_a_diagnostic() -> None:
     article = parse(article_with(unit("a-1", "Iets anders.", "Do something else entirely.")))
-    assert article.steps[0].action is Action.UNKNOWN
+    assert article.steps[0].action is None
     assert "names no action the suite knows" in article.diagnostics[0].message

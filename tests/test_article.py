@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from core.article import Action, Option, load_article
+from articles import SETTLE_BALANCE_2021
+from articles.settle_balance_2021.vocabulary import Action2021, Option2021
+from core.article import load_article
 
-ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+ARTICLES = SETTLE_BALANCE_2021.articles
+
 
 # Read off the articles by hand (not produced by the code): (step, English, localized, unit).
 EXPECTED_LABELS = {
@@ -74,7 +75,7 @@ EXPECTED_META = {
 
 @pytest.mark.parametrize("locale", sorted(EXPECTED_LABELS))
 def test_seed_labels(locale: str) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     got = [(lb.step, lb.english, lb.localized, lb.unit_id) for lb in article.labels]
     assert got == EXPECTED_LABELS[locale]
     assert article.diagnostics == []
@@ -82,25 +83,25 @@ def test_seed_labels(locale: str) -> None:
 
 @pytest.mark.parametrize("locale", sorted(EXPECTED_META))
 def test_seed_metadata_and_actions(locale: str) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     meta = article.meta
     assert (meta.locfileid, meta.openlocfilehash, meta.lasthandoff) == EXPECTED_META[locale]
     assert meta.locale == locale
     assert [step.action for step in article.steps] == [
-        Action.NAVIGATE,
-        Action.SETTLE,
-        Action.OWNER_OPTIONS,
-        Action.NON_OWNER_OPTIONS,
-        Action.SAVE,
+        Action2021.NAVIGATE,
+        Action2021.SETTLE,
+        Action2021.OWNER_OPTIONS,
+        Action2021.NON_OWNER_OPTIONS,
+        Action2021.SAVE,
     ]
     owner, non_owner = article.steps[2], article.steps[3]
-    assert owner.options == (Option.CHANGE_EXPIRY, Option.OTHER_CARD, Option.NEW_CARD)
-    assert non_owner.options == (Option.OTHER_CARD, Option.NEW_CARD)
+    assert owner.options == (Option2021.CHANGE_EXPIRY, Option2021.OTHER_CARD, Option2021.NEW_CARD)
+    assert non_owner.options == (Option2021.OTHER_CARD, Option2021.NEW_CARD)
     assert len(article.units) == 9
 
 
 def test_units_keep_document_order_and_english_source() -> None:
-    article = load_article(ARTICLES / "fr-FR.md")
+    article = load_article(ARTICLES / "fr-FR.md", SETTLE_BALANCE_2021)
     assert [u.id for u in article.units] == [f"426d4-{n}" for n in range(102, 111)]
     assert article.units[0].english == "Settle an outstanding balance"
     # The NBSP in the intro is kept for display.
@@ -108,7 +109,7 @@ def test_units_keep_document_order_and_english_source() -> None:
 
 
 def test_find_label_compares_nfc_and_nbsp() -> None:
-    article = load_article(ARTICLES / "fr-FR.md")
+    article = load_article(ARTICLES / "fr-FR.md", SETTLE_BALANCE_2021)
     decomposed = "Re\u0301gler le solde"  # NFD "é"
     assert getattr(article.find_label(decomposed), "english", None) == "Settle balance"
     assert getattr(article.find_label("Régler\u00a0le solde"), "english", None) == "Settle balance"

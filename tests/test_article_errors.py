@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from articles import SETTLE_BALANCE_2021
 from core.article import ArticleError, load_article
-from core.paths import ARTICLES
 from tests.article_text import FRONT, GOOD_STEP, parse, unit
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 # --- malformed input: a clear error naming the file and the reason ---------------------------
 
@@ -43,7 +45,13 @@ MALFORMED = {
     "duplicate unit ids": (FRONT + "1. " + GOOD_STEP + "\n2. " + GOOD_STEP + "\n", "appears twice"),
     "no numbered list": (FRONT + GOOD_STEP + "\n", "no numbered steps"),
     "repeated step numbers": (
-        FRONT + "1. " + GOOD_STEP + "\n1. " + unit("a-2", "x", "y") + "\n",
+        FRONT
+        + "1. "
+        + GOOD_STEP
+        + "\n2. "
+        + unit("a-2", "x", "y")
+        + "\n2. "
+        + unit("a-3", "x", "y"),
         "repeat a number",
     ),
 }
@@ -71,11 +79,11 @@ def test_unreadable_files_give_a_clear_error(tmp_path: Path, data: bytes, reason
     path = tmp_path / "xx-XX.md"
     path.write_bytes(data)
     with pytest.raises(ArticleError, match=r"xx-XX\.md") as error:
-        load_article(path)
+        load_article(path, SETTLE_BALANCE_2021)
     assert reason in str(error.value)
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "fr-FR.md"
     path.write_bytes(b"\xef\xbb\xbf" + (ARTICLES / "fr-FR.md").read_bytes())
-    assert load_article(path).meta.locale == "fr-FR"
+    assert load_article(path, SETTLE_BALANCE_2021).meta.locale == "fr-FR"

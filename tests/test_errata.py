@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from articles import SETTLE_BALANCE_2021
 from core.article import load_article
 from core.errata import ErrataError, load_errata, stale
-from core.paths import ARTICLES, ERRATA
 from core.verdict import ARTICLE_DEFECT, UI_DIFFERS, Verdict, judge
+
+ARTICLES = SETTLE_BALANCE_2021.articles
+ERRATA = SETTLE_BALANCE_2021.errata
 
 LOCALES = sorted(path.stem for path in ERRATA.glob("*.yaml"))
 
@@ -22,8 +25,8 @@ def test_errata_exist_for_the_defective_locales() -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_errata_are_current_and_agree_with_the_classifier(locale: str) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
-    errata = load_errata(locale)
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
+    errata = load_errata(locale, ERRATA)
     assert stale(errata, article) == []
     labels = {(label.unit_id, label.english): label for label in article.labels}
     for erratum in errata:
@@ -35,14 +38,14 @@ def test_a_fixed_article_makes_its_erratum_stale(tmp_path: Path) -> None:
     text = (ARTICLES / "tr-TR.md").read_text(encoding="utf-8")
     fixed = tmp_path / "tr-TR.md"
     fixed.write_text(text.replace("Kaydet'e **tıklayın.**", "**Kaydet**'e tıklayın."), "utf-8")
-    problems = stale(load_errata("tr-TR"), load_article(fixed))
+    problems = stale(load_errata("tr-TR", ERRATA), load_article(fixed, SETTLE_BALANCE_2021))
     assert any(
         "'Save'" in problem and "fixed: remove the erratum" in problem for problem in problems
     )
 
 
 def test_erratum_covers_only_its_own_finding() -> None:
-    erratum = load_errata("tr-TR")[-1]
+    erratum = load_errata("tr-TR", ERRATA)[-1]
     same = Verdict(ARTICLE_DEFECT, erratum.kind)
     assert erratum.covers(erratum.unit, erratum.english, erratum.ui, same)
     assert not erratum.covers(erratum.unit, erratum.english, erratum.ui + " (new)", same)

@@ -14,8 +14,11 @@ import html
 import pytest
 from playwright.sync_api import Browser, Page
 
+from articles import SETTLE_BALANCE_2021
 from core.article import load_article
-from core.paths import ARTICLES
+
+ARTICLES = SETTLE_BALANCE_2021.articles
+
 
 NO_GLYPH = "\U0010fffd"  # a private-use code point: no font on any machine draws it
 LOCALES = sorted(path.stem for path in ARTICLES.glob("*.md"))
@@ -33,7 +36,7 @@ def rendering(page: Page, text: str, locale: str) -> bytes:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_labels_render_with_real_glyphs(browser: Browser, locale: str) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     page = browser.new_page(locale=locale, viewport={"width": 1200, "height": 80})
     for label in article.slotted.values():
         text = "".join(char for char in label.localized if not char.isspace())

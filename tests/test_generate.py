@@ -9,11 +9,15 @@ from typing import Any
 import pytest
 from gherkin.parser import Parser
 
+from articles import SETTLE_BALANCE_2021
 from features import generate
-from features.gherkin import FEATURE_NAME, quote
+from features.gherkin import quote
+
+FEATURE_NAME = SETTLE_BALANCE_2021.feature_name
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 ROOT = Path(__file__).parent.parent
-ARTICLES = ROOT / "fixtures" / "articles"
 FEATURES = ROOT / "features"
 
 
@@ -25,7 +29,8 @@ def workspace(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def run(articles: Path, out: Path, *extra: str) -> int:
-    return generate.main(["--articles", str(articles), "--out", str(out), *extra])
+    article = ["--article", SETTLE_BALANCE_2021.id]
+    return generate.main([*article, "--articles", str(articles), "--out", str(out), *extra])
 
 
 def test_committed_features_are_up_to_date() -> None:
@@ -49,7 +54,7 @@ def test_every_feature_parses_as_gherkin_and_has_the_article_branches() -> None:
     for path in sorted(FEATURES.glob(f"*/{FEATURE_NAME}")):
         document: Any = Parser().parse(path.read_text(encoding="utf-8"))
         children = document["feature"]["children"]
-        suffix = f" ({path.parent.name})"
+        suffix = f" ({path.parent.name}, {SETTLE_BALANCE_2021.id})"
         names = [c["scenario"]["name"].removesuffix(suffix) for c in children if "scenario" in c]
         assert names == [
             "The article's navigation and notice labels are in the admin center",
@@ -67,7 +72,7 @@ def test_every_feature_parses_as_gherkin_and_has_the_article_branches() -> None:
 
 def test_feature_header_and_step_comments() -> None:
     text = (FEATURES / "ja-JP" / FEATURE_NAME).read_text(encoding="utf-8")
-    assert "# Source: fixtures/articles/ja-JP.md" in text
+    assert "# Source: articles/settle_balance_2021/locales/ja-JP.md" in text
     assert "# ms.locfileid: 44282049" in text
     assert "# ms.openlocfilehash: f51ac76fb75c3386488ae533f8af4e48dfba921e" in text
     assert "# ms.lasthandoff: 05/13/2020" in text
@@ -153,7 +158,7 @@ def test_failed_write_leaves_no_partial_file(workspace, monkeypatch) -> None:
 
 
 def test_report_flags_locales_from_another_english_source(capsys) -> None:
-    assert generate.main(["--report"]) == 0
+    assert generate.main(["--report", "--article", SETTLE_BALANCE_2021.id]) == 0
     out = capsys.readouterr().out
     flagged = [line for line in out.splitlines() if "older/different English source" in line]
     assert len(flagged) == 2  # of 21 articles, only the seeds ja-JP and fr-FR

@@ -12,13 +12,14 @@ from gherkin.parser import Parser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articles import SETTLE_BALANCE_2021
 from core.article import ArticleError, load_article, parse_article
 from core.labels import MAX_WRAPPING, comparable, strip_markup
 from features.gherkin import one_line, quote, render_feature
 from steps.grammar import phrase
 
 ROOT = Path(__file__).parent.parent
-SEED = (ROOT / "fixtures" / "articles" / "nl-NL.md").read_text(encoding="utf-8")
+SEED = (SETTLE_BALANCE_2021.articles / "nl-NL.md").read_text(encoding="utf-8")
 QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 SAVE_STEP = phrase("I click {label:Text} to save")
 ADVERSARIAL = [
@@ -42,7 +43,7 @@ def with_save_label(label: str) -> str:
 
 
 def feature_for(text: str) -> str:
-    return render_feature(parse_article(text, Path("nl-NL.md")), "nl-NL.md")
+    return render_feature(parse_article(text, Path("nl-NL.md"), SETTLE_BALANCE_2021), "nl-NL.md")
 
 
 def step_parameters(feature: str) -> list[str]:
@@ -92,14 +93,14 @@ def test_mis_encoded_article(tmp_path: Path) -> None:
     path = tmp_path / "nl-NL.md"
     path.write_bytes(SEED.encode("utf-16"))
     with pytest.raises(ArticleError, match=r"nl-NL\.md: (binary data|not UTF-8)"):
-        load_article(path)
+        load_article(path, SETTLE_BALANCE_2021)
 
 
 def test_ten_megabyte_article_is_refused_before_parsing(tmp_path: Path) -> None:
     path = tmp_path / "nl-NL.md"
     path.write_text(SEED + ("x" * 80 + "\n") * 130_000, encoding="utf-8")
     with pytest.raises(ArticleError, match="too large"):
-        load_article(path)
+        load_article(path, SETTLE_BALANCE_2021)
 
 
 def test_deep_nesting_does_not_blow_up() -> None:

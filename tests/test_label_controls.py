@@ -17,15 +17,18 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+from articles import SETTLE_BALANCE_2021
+from articles.settle_balance_2021.vocabulary import Slot2021
 from core.article import Label, Slot, load_article
 from core.findings import LabelMismatch
-from core.paths import ARTICLES
 from core.verdict import MATCH, MISSING, UI_DIFFERS, Verdict
 from pages.labels import ArticleLabels
 from pages.products_page import ProductsPage
 from pages.settle_panel import SettlePanel
 
-ARTICLE = load_article(ARTICLES / "nl-NL.md")
+ARTICLES = SETTLE_BALANCE_2021.articles
+
+ARTICLE = load_article(ARTICLES / "nl-NL.md", SETTLE_BALANCE_2021)
 
 
 def article_label(slot: Slot) -> Label:
@@ -34,7 +37,7 @@ def article_label(slot: Slot) -> Label:
     return label
 
 
-SAVE = article_label(Slot.SAVE)
+SAVE = article_label(Slot2021.SAVE)
 WAIT_MS = 300  # these pages are static: a control that is not there now never comes
 
 
@@ -120,7 +123,7 @@ def test_a_renamed_control_is_a_finding_and_the_flow_goes_on_at_its_place(page: 
     assert [finding.ui for finding in settle.labels.findings] == [f"{SAVE.localized} nu"]
 
 
-NOTICE = article_label(Slot.PAST_DUE_NOTICE)
+NOTICE = article_label(Slot2021.PAST_DUE_NOTICE)
 
 
 def billing_section(notice: str) -> str:

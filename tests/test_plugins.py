@@ -30,25 +30,36 @@ PLUGINS = [
     "fixtures.reporting",
 ]
 INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
+# What the feature's @locale/@version/@release tags give a generated scenario.
+NL = '@pytest.mark.scenario_identity(locale="nl-NL", article="settle-balance-2021", release="2021")'
+FR = '@pytest.mark.scenario_identity(locale="fr-FR", article="settle-balance-2021", release="2021")'
 
-CHECKS_NOTHING = """
+CHECKS_NOTHING = (
+    """
 import pytest
 
-@pytest.mark.scenario_identity(locale="nl-NL")
+"""
+    + NL
+    + """
 def test_scenario_that_checks_no_label():
     pass
 """
+)
 
-CHECKS_EVERY_LABEL = """
+CHECKS_EVERY_LABEL = (
+    """
 import pytest
 from core.drift import Cell
 from core.verdict import Verdict
 
-@pytest.mark.scenario_identity(locale="nl-NL")
+"""
+    + NL
+    + """
 def test_scenario(drift_matrix):
     for cell in list(drift_matrix.cells.values()):
         drift_matrix.record(Cell(**{**cell.__dict__, "checks": 0}), cell.article, Verdict("match"))
 """
+)
 
 
 def test_a_run_that_checked_nothing_is_not_green(pytester: pytest.Pytester) -> None:
@@ -74,7 +85,7 @@ def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makeini(INI)
-    other = '\n@pytest.mark.scenario_identity(locale="nl-NL")\ndef test_other():\n    pass\n'
+    other = "\n" + NL + "\ndef test_other():\n    pass\n"
     pytester.makepyfile(CHECKS_EVERY_LABEL + other)
     assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
     full = pytester.path / "reports" / "drift-matrix.csv"
@@ -98,7 +109,7 @@ def test_shards_deal_every_test_once(pytester: pytest.Pytester) -> None:
 
 def unchecked_matrix() -> DriftMatrix:
     matrix = DriftMatrix()
-    matrix.cells[("nl-NL", "u", "Save")] = Cell("nl-NL", 5, "u", "Save", "Opslaan")
+    matrix.cells[("", "nl-NL", "u", "Save")] = Cell("nl-NL", 5, "u", "Save", "Opslaan")
     return matrix
 
 
@@ -108,7 +119,7 @@ def test_the_allure_drift_result_is_broken_when_nothing_was_checked() -> None:
 
 def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matches() -> None:
     matrix = unchecked_matrix()
-    cell = matrix.cells[("nl-NL", "u", "Save")]
+    cell = matrix.cells[("", "nl-NL", "u", "Save")]
     matrix.record(cell, "Opslaan", Verdict(MATCH))
     assert drift_status(matrix, {"nl-NL"})[0] == "passed"
     matrix.record(cell, "Bewaren", Verdict(UI_DIFFERS))
@@ -171,7 +182,9 @@ AUDITED_LOCALE = (
     CHECKS_EVERY_LABEL
     + """
 
-@pytest.mark.scenario_identity(locale="nl-NL")
+"""
+    + NL
+    + """
 def test_another_scenario_without_a_page():
     pass
 """
@@ -199,12 +212,16 @@ def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester)
     assert "NOT GREEN" not in result.stdout.str()
 
 
-TWO_LOCALES_SHARDED = """
+TWO_LOCALES_SHARDED = (
+    """
 
-@pytest.mark.scenario_identity(locale="fr-FR")
+"""
+    + FR
+    + """
 def test_b_fr_scenario():
     pass
 """
+)
 
 
 def test_a_shard_audits_the_locales_it_runs(pytester: pytest.Pytester) -> None:

@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 from babel.messages.pofile import read_po
 
+from articles import SETTLE_BALANCE_2021
 from core.article import Slot, load_article
-from core.paths import ARTICLES
 from core.pseudo import (
     PSEUDO_LOCALES,
     babel_locale,
@@ -21,6 +21,8 @@ from core.pseudo import (
 )
 from features import pseudo
 from mock_portal.i18n import PACKAGE_TRANSLATIONS, Catalogs
+
+ARTICLES = SETTLE_BALANCE_2021.articles
 
 
 def test_pseudo_string_is_accented_longer_bracketed_and_carries_its_id() -> None:
@@ -72,8 +74,8 @@ def test_catalog_translates_every_english_msgid(tag: str) -> None:
 
 @pytest.mark.parametrize("tag", sorted(PSEUDO_LOCALES))
 def test_article_labels_are_the_pseudo_catalogs_strings(tag: str) -> None:
-    article = load_article(ARTICLES / f"{tag}.md")
-    source = load_article(pseudo.SOURCE_ARTICLE)
+    article = load_article(ARTICLES / f"{tag}.md", SETTLE_BALANCE_2021)
+    source = load_article(pseudo.SOURCE_ARTICLE, SETTLE_BALANCE_2021)
     assert article.meta.locale == tag
     assert len(article.steps) == len(source.steps)
     for slot in Slot:

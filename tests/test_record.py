@@ -15,12 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.record import (
-    TRANSITION_DEFAULTS,
-    ScenarioIdentity,
-    ScenarioRecord,
-    identity_from_marks,
-)
+from fixtures.record import ScenarioIdentity, ScenarioRecord, identity_from_marks
 
 pytest_plugins = ["pytester"]
 INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
@@ -58,7 +53,7 @@ def left_behind(value):
     return object()
 
 
-@pytest.mark.scenario_identity(locale="nl-NL")
+@pytest.mark.scenario_identity(locale="nl-NL", article="settle-balance-2021", release="2021")
 def test_scenario(scenario_record):
     fresh = ScenarioRecord(scenario_record.identity, attempt=scenario_record.attempt)
     assert scenario_record == fresh, "attempt 2 inherited attempt 1's state"
@@ -71,7 +66,7 @@ def test_scenario(scenario_record):
 """
 
 L10N_FEATURE = """\
-@locale:nl-NL
+@locale:nl-NL @version:settle-balance-2021 @release:2021
 Feature: Isolation
   Scenario: A problem seen on the first attempt only
     Then the page shows a clipped label on the first attempt only
@@ -113,14 +108,39 @@ def test_no_localization_observation_reaches_the_rerun(pytester: pytest.Pytester
     assert "re-run with tracing failed too" not in output
 
 
-def test_identity_is_read_from_the_tags_with_one_transition_default() -> None:
-    tagged = identity_from_marks({"locale": "tr-TR", "article": "pay-subscription-2022"})
-    assert tagged == ScenarioIdentity("pay-subscription-2022", "tr-TR", "2021")
-    untagged = identity_from_marks({"locale": "nl-NL"})
-    assert untagged == ScenarioIdentity(
-        TRANSITION_DEFAULTS["article"], "nl-NL", TRANSITION_DEFAULTS["release"]
-    )
+def test_identity_is_read_from_the_feature_tags() -> None:
+    values = {"locale": "tr-TR", "article": "pay-subscription-2022", "release": "2022"}
+    assert identity_from_marks(values) == ScenarioIdentity("pay-subscription-2022", "tr-TR", "2022")
     assert identity_from_marks({"article": "settle-balance-2021"}) is None  # not generated
+    with pytest.raises(pytest.UsageError, match="no @release: tag"):
+        identity_from_marks({"locale": "nl-NL", "article": "settle-balance-2021"}, "t.py::t")
+
+
+def test_the_feature_tags_reach_the_item_as_its_identity(pytester: pytest.Pytester) -> None:
+    """pytest-bdd applies the feature's tags; the item's identity holds them as values."""
+    pytester.makefile(".feature", isolation=L10N_FEATURE.replace("nl-NL", "tr-TR", 1))
+    pytester.makepyfile(
+        L10N_STEPS
+        + """
+
+def test_identity(request):
+    pass
+"""
+    )
+    pytester.makeconftest(
+        "from fixtures.record import identity_of\n\n"
+        "def pytest_collection_modifyitems(items):\n"
+        "    for item in items:\n"
+        "        print('IDENTITY', item.name, identity_of(item))\n"
+    )
+    result = pytester.runpytest_subprocess(*PLUGINS, "--collect-only", "-s")
+    result.stdout.fnmatch_lines(
+        [
+            "IDENTITY test_a_problem_seen_on_the_first_attempt_only ScenarioIdentity("
+            "article='settle-balance-2021', locale='tr-TR', release='2021')",
+            "IDENTITY test_identity None",
+        ]
+    )
 
 
 def test_a_record_knows_its_rerun_and_its_unexplained_findings() -> None:

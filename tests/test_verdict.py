@@ -11,19 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from core.article import Article, Label, Slot, load_article, parse_article
-from core.paths import ARTICLES
+from articles import SETTLE_BALANCE_2021
+from articles.settle_balance_2021.vocabulary import Slot2021
+from core.article import Article, Label, load_article, parse_article
 from core.pseudo import is_pseudo
 from core.verdict import ARTICLE_DEFECT, MATCH, MISSING, UI_DIFFERS, judge
 from tests.article_text import FRONT as BASE_FRONT
 from tests.article_text import title_unit
 
+ARTICLES = SETTLE_BALANCE_2021.articles
+
 B, P, N, S, V = (
-    Slot.BILLING,
-    Slot.YOUR_PRODUCTS,
-    Slot.PAST_DUE_NOTICE,
-    Slot.SETTLE_BALANCE,
-    Slot.SAVE,
+    Slot2021.BILLING,
+    Slot2021.YOUR_PRODUCTS,
+    Slot2021.PAST_DUE_NOTICE,
+    Slot2021.SETTLE_BALANCE,
+    Slot2021.SAVE,
 )
 # (locale, control) -> (what the UI shows, expected kind of article defect)
 DEFECTS = {
@@ -64,8 +67,8 @@ def test_the_corpus_has_21_locales() -> None:
 
 
 @pytest.mark.parametrize(("locale", "slot"), sorted(DEFECTS, key=str))
-def test_each_real_defect_gets_its_kind(locale: str, slot: Slot) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
+def test_each_real_defect_gets_its_kind(locale: str, slot: Slot2021) -> None:
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     ui, kind = DEFECTS[(locale, slot)]
     verdict = judge(article, article.label(slot), ui)  # type: ignore[arg-type]
     assert (verdict.verdict, verdict.kind) == (ARTICLE_DEFECT, kind), verdict.reason
@@ -73,7 +76,7 @@ def test_each_real_defect_gets_its_kind(locale: str, slot: Slot) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_other_label_matches_its_own_text(locale: str) -> None:
-    article = load_article(ARTICLES / f"{locale}.md")
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     for slot, label in article.slotted.items():
         if (locale, slot) not in DEFECTS:
             assert judge(article, label, label.localized).verdict == MATCH, (slot, label)
@@ -83,7 +86,7 @@ def test_every_other_label_matches_its_own_text(locale: str) -> None:
 def test_a_changed_ui_is_never_blamed_on_a_clean_article(locale: str) -> None:
     """A renamed control (a word more, or another word) is ui-differs unless the article's own
     bold is doubtful; and a defect is never called a match."""
-    article = load_article(ARTICLES / f"{locale}.md")
+    article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     for slot, label in article.slotted.items():
         for changed in (f"{label.localized} Pro", "Qwerty uiop"):
             verdict = judge(article, label, changed)
@@ -93,8 +96,8 @@ def test_a_changed_ui_is_never_blamed_on_a_clean_article(locale: str) -> None:
 
 
 def test_no_control_at_its_place_is_missing() -> None:
-    article = load_article(ARTICLES / "nl-NL.md")
-    assert judge(article, article.label(Slot.SAVE), None).verdict == MISSING  # type: ignore[arg-type]
+    article = load_article(ARTICLES / "nl-NL.md", SETTLE_BALANCE_2021)
+    assert judge(article, article.label(Slot2021.SAVE), None).verdict == MISSING  # type: ignore[arg-type]
 
 
 # --- synthetic articles, one per script ---------------------------------------------------
@@ -107,7 +110,7 @@ def save_step(localized: str) -> tuple[Article, Label]:
         f'<span data-ttu-id="a-1">{localized}</span><span class="sxs-lookup">'
         '<span data-stu-id="a-1">After you update the card, click **Save**.</span></span>'
     )
-    article = parse_article(FRONT + "1. " + unit + "\n", Path("xx-XX.md"))
+    article = parse_article(FRONT + "1. " + unit + "\n", Path("xx-XX.md"), SETTLE_BALANCE_2021)
     return article, article.labels[0]
 
 
@@ -228,8 +231,8 @@ def test_a_paths_closing_punctuation_is_not_its_first_labels() -> None:
     text = (ARTICLES / "nl-NL.md").read_text(encoding="utf-8")
     moved = text.replace(")**.</span>", ").**</span>", 1)  # the localized step 1
     assert moved != text
-    article = parse_article(moved, Path("nl-NL.md"))
-    billing = article.label(Slot.BILLING)
+    article = parse_article(moved, Path("nl-NL.md"), SETTLE_BALANCE_2021)
+    billing = article.label(Slot2021.BILLING)
     assert billing is not None and billing.bold.endswith(".")
     assert judge(article, billing, billing.localized + ".").verdict != MATCH
     assert judge(article, billing, billing.localized).verdict == MATCH

@@ -1,4 +1,4 @@
-"""The scenarios of one article: the branches it describes, as Gherkin lines.
+"""The scenarios of the 2021 article: the branches it describes, as Gherkin lines.
 
 Owner / non-owner, each payment option the article offers, the navigation-and-notice check,
 and the bad-input scenarios beyond the article. Each group of steps is preceded by the
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from articles.settle_balance_2021.vocabulary import Action2021 as Action
+from articles.settle_balance_2021.vocabulary import Option2021 as Option
+from articles.settle_balance_2021.vocabulary import Slot2021 as Slot
 from core import scenario_data as data
-from core.article import Action, Article, ArticleError, Label, Option, Slot, Step
-from features.gherkin import Scenario, one_line, quote, step_comment
+from core.gherkin import Scenario, one_line, quote, step_comment
+from core.model import Action as AnyAction
+from core.model import Article, ArticleError, Label, Step
 
 CARDS_HEADER = ("brand", "number", "expires", "holder", "on file")
 
@@ -31,7 +35,7 @@ class FeatureBuilder:
                 f"{article.path}: no step describes the card owner or non-owner options"
             )
 
-    def _require(self, action: Action) -> Step:
+    def _require(self, action: AnyAction) -> Step:
         step = self.article.step_for(action)
         if step is None:
             raise ArticleError(f"{self.article.path}: no numbered step does '{action.value}'")
@@ -149,6 +153,7 @@ class FeatureBuilder:
                 continue
             who = "Card owner" if owner else "Non-owner"
             for option in step.options:
+                assert isinstance(option, Option)  # the spec's classifier gives its own options
                 yield Scenario(
                     f"{who} chooses to {option.value}, then saves",
                     ("@article", "@owner" if owner else "@non_owner", "@severity:critical"),
