@@ -23,7 +23,9 @@ from mock_portal.store import TenantStore
 from tests import portal_client_helpers
 from tests.portal_client_helpers import TODAY, new_tenant, page_in, past_due_id, sign_in
 from tests.portal_client_helpers import state as tenant_state
+from tests.portal_http import Browser as SessionBrowser
 from tests.portal_http import csrf_in
+from tests.standalone import standalone_portal
 from tests.test_portal import LOCALES, assert_fully_translated
 
 # The shared fixtures, registered in this module under their own names.
@@ -267,6 +269,20 @@ def test_ui_release_option_of_python_m_mock_portal() -> None:
     with pytest.raises(SystemExit) as refused:
         parse_args(["--ui-release", "2023"])
     assert refused.value.code == 2
+
+
+@pytest.mark.parametrize(("release", "bills_status"), [("2021", 404), ("2022", 200)])
+def test_ui_release_reaches_the_standalone_portals_demo_tenant_and_api(
+    release: str, bills_status: int
+) -> None:
+    with standalone_portal("--ui-release", release) as portal:
+        api = PortalClient(portal.url)
+        assert api.health()["default_release"] == release
+        # The printed demo tenant's link, then a tenant created through the API with no release.
+        for signin in (portal.signin, api.create_tenant({}).signin_url):
+            browser = SessionBrowser(portal.url)
+            assert browser.sign_in(signin).status == 302
+            assert browser.get(BILLS).status == bills_status
 
 
 # --- in the browser: roles, names, keyboard ----------------------------------------------------
