@@ -3,8 +3,10 @@ declined-method warning, right pane) beside release 2021 (Your products), chosen
 
 Through Flask's test client: which release has which page, the 2022 settle POST (one charge,
 CSRF, validation, owner rule, the chosen card on file), every locale translated, the API's
-``release`` field and ``--ui-release``. In Chromium: the roles and accessible names of every
-2022 control in en-US and ja-JP, the tabs by keyboard and the pane's new-method form.
+``release`` field and ``--ui-release`` (parsed, and through ``python -m mock_portal``). In
+Chromium: the roles and accessible names of every 2022 control in en-US and ja-JP, the tabs
+by keyboard, the pane on the right and its new-method form; axe on every 2022 page state in
+en-US and ar-SA.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from mock_portal import create_app
 from mock_portal.__main__ import parse_args
 from mock_portal.server import RunningPortal, start_in_thread
 from mock_portal.store import TenantStore
+from pages.accessibility import audit
 from tests import portal_client_helpers
 from tests.portal_client_helpers import TODAY, new_tenant, page_in, past_due_id, sign_in
 from tests.portal_client_helpers import state as tenant_state
@@ -370,3 +373,33 @@ def test_release_2022_flow_by_role_and_name_with_the_keyboard(
     after = portal.state(tenant)
     assert [c.card for c in after.charges] == ["5556"]
     assert after.card_on_file.last4 == "5556"
+
+
+def release_2022_page_states(page: Page, live: RunningPortal) -> Iterator[str]:
+    """Walk the 2022 flow to each of its page states; yield each one's name once it shows."""
+    tenant = PortalClient(live.url).create_tenant({})
+    page.goto(tenant.signin_url)
+    page.goto(f"{live.url}{BILLS}")
+    yield "invoices tab"
+    page.get_by_test_id("tab-payment-methods").click()
+    yield "payment methods tab"
+    page.get_by_test_id("settle-balance").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    yield "right pane"
+    page.get_by_test_id("add-payment-method").click()
+    yield "new payment method"
+    page.get_by_test_id("new-card-number").fill("4242 4242")
+    page.get_by_test_id("save-payment").click()
+    expect(page.get_by_test_id("form-errors")).to_be_visible()
+    yield "validation errors"
+
+
+@pytest.mark.parametrize("page_in_locale", ["en-US", "ar-SA"], indirect=True)
+def test_release_2022_page_states_have_no_axe_violations(
+    page_in_locale: Page, live_2022: RunningPortal
+) -> None:
+    found = {
+        state: [f"{v.rule} ({v.impact}): {', '.join(v.targets)}" for v in audit(page_in_locale)[0]]
+        for state in release_2022_page_states(page_in_locale, live_2022)
+    }
+    assert {state: rules for state, rules in found.items() if rules} == {}
