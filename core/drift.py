@@ -38,6 +38,7 @@ CSV_COLUMNS = (
     "ui_label",
     "verdict",
     "kind",
+    "erratum",
 )
 
 
@@ -171,9 +172,8 @@ class DriftMatrix:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for c in self.rows():
-            writer.writerow(
-                [c.version, c.locale, c.step, c.unit, c.english, c.article, c.ui, c.verdict, c.kind]
-            )
+            row = [c.version, c.locale, c.step, c.unit, c.english, c.article, c.ui, c.verdict]
+            writer.writerow([*row, c.kind, c.known])
         return out.getvalue()
 
     def as_markdown(self) -> str:

@@ -161,11 +161,12 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
         )
     earlier = _other_version_says(article, label, ui)
     if earlier:
+        version, text = earlier
         return Verdict(
             ARTICLE_DEFECT,
             RETRANSLATED,
-            f"the {earlier} article calls this control {ui!r}, as the UI does: this version "
-            f"changed the word to {label.localized!r}, the UI did not",
+            f"the {version} article calls this control {text!r}, as the UI does ({ui!r}): this "
+            f"version changed the word to {label.localized!r}, the UI did not",
         )
     elsewhere = [unit.id for unit in article.units if Sentence(unit.localized).holds_outside(ui)]
     if elsewhere:
@@ -181,12 +182,13 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
     )
 
 
-def _other_version_says(article: Article, label: Label, ui: str) -> str:
-    """The id of another article version whose copy in this locale names this control as the
-    UI does ('' when none does)."""
-    if label.slot is None:
-        return ""
+def _other_version_says(article: Article, label: Label, ui: str) -> tuple[str, str] | None:
+    """Another article version whose copy in this locale names this control with the UI's
+    word, and how it writes it. The same letters are enough (that copy may have its own
+    spelling defect, sv-SE 2021 "Betalasaldo"): it is evidence of which word stayed."""
+    if label.slot is None or not loose(ui):
+        return None
     for version, text in article.evidence.get(label.slot.value, ()):
-        if comparable(text) == comparable(ui):
-            return version
-    return ""
+        if loose(text) == loose(ui):
+            return version, text
+    return None

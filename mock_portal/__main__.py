@@ -1,9 +1,11 @@
 """Run the mock admin center standalone: ``python -m mock_portal --port 8000``.
 
 Seeds a demo tenant and prints its one-time sign-in link so a person can click through the
-flow; ``?lang=fr-FR`` (or the browser's language) picks the locale. It listens on loopback;
-another interface needs ``--allow-remote`` and an API key in ``MOCK_PORTAL_API_KEY`` (then
-creating tenants needs ``Authorization: Bearer <key>``; the key is never printed).
+flow; ``?lang=fr-FR`` (or the browser's language) picks the locale and ``--ui-release 2022``
+the admin center release (tenants created through the API without a ``"release"`` get it
+too). It listens on loopback; another interface needs ``--allow-remote`` and an API key in
+``MOCK_PORTAL_API_KEY`` (then creating tenants needs ``Authorization: Bearer <key>``; the key
+is never printed).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import sys
 
 from mock_portal.app import create_app
+from mock_portal.releases import DEFAULT_RELEASE, RELEASES
 from mock_portal.server import RemoteBindingRefused, make_server, server_url
 from mock_portal.store import SIGNIN_LINK_TTL_S, parse_setup
 
@@ -27,6 +30,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--translations", help="catalogs folder (default: the bundled ones)")
     parser.add_argument("--not-owner", action="store_true", help="demo admin does not own the card")
+    parser.add_argument(
+        "--ui-release",
+        choices=list(RELEASES),
+        default=DEFAULT_RELEASE,
+        help=f"admin center release of tenants that name none (default {DEFAULT_RELEASE})",
+    )
     parser.add_argument(
         "--allow-remote",
         action="store_true",
@@ -54,18 +63,24 @@ def api_key_from_env(allow_remote: bool) -> str | None:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     api_key = api_key_from_env(args.allow_remote)
-    app = create_app(args.translations, api_key=api_key, allowed_hosts=args.allowed_host)
+    app = create_app(
+        args.translations,
+        api_key=api_key,
+        allowed_hosts=args.allowed_host,
+        ui_release=args.ui_release,
+    )
     try:
         server = make_server(app, args.host, args.port, args.allow_remote)
     except RemoteBindingRefused as error:
         sys.exit(f"error: {error}")
     created = app.extensions["store"].create(
-        parse_setup({"admin": {"owns_card": not args.not_owner}})
+        parse_setup({"admin": {"owns_card": not args.not_owner}}, args.ui_release)
     )
     base = server_url(server)
     print(f"Mock admin center on {base}")
     print(f"Demo tenant {created.tenant_id}: sign in at {base}/signin?token={created.signin_token}")
-    print(f"Locales: {', '.join(app.extensions['catalogs'].locales)} (add ?lang=fr-FR to a URL)")
+    locales = ", ".join(app.extensions["catalogs"].locales)
+    print(f"UI release {args.ui_release}; locales: {locales} (add ?lang=fr-FR to a URL)")
     print(f"The sign-in link works once, within {SIGNIN_LINK_TTL_S / 60:.0f} minutes.")
     if api_key:
         print(f"Creating tenants needs the API key from {API_KEY_ENV}.")

@@ -1,6 +1,7 @@
-"""The portal's JSON API, for test setup and outcome checks: health, creating a tenant (with
-the portal's API key when one is set), reading back or deleting one and issuing another
-one-time sign-in link (with the tenant's Bearer API token).
+"""The portal's JSON API, for test setup and outcome checks: health (with the locales and UI
+releases served), creating a tenant (with the portal's API key when one is set; its optional
+``"release"`` picks its UI release, else the server's default), reading back or deleting one
+and issuing another one-time sign-in link (with the tenant's Bearer API token).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import hmac
 from flask import Response, abort, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
-from mock_portal.context import catalogs, current_version, store
+from mock_portal.context import catalogs, current_version, default_release, store
+from mock_portal.releases import RELEASES
 from mock_portal.security import digest, json_too_deep
 from mock_portal.store import SetupError, TenantGone, TooManyLinks, parse_setup
 
@@ -19,7 +21,13 @@ MAX_JSON_DEPTH = 32
 
 
 def api_health() -> ResponseReturnValue:
-    return jsonify(status="ok", version=current_version(), locales=catalogs().locales)
+    return jsonify(
+        status="ok",
+        version=current_version(),
+        locales=catalogs().locales,
+        releases=list(RELEASES),
+        default_release=default_release(),
+    )
 
 
 def bearer() -> str | None:
@@ -55,7 +63,7 @@ def api_create_tenant() -> ResponseReturnValue:
     if data is None:
         return jsonify(error="body: expected a JSON object (Content-Type: application/json)"), 400
     try:
-        created = store().create(parse_setup(data))
+        created = store().create(parse_setup(data, default_release()))
     except SetupError as error:
         return jsonify(error=str(error)), 400
     body = {

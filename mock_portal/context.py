@@ -1,5 +1,5 @@
 """Request-time accessors of what ``create_app`` keeps on the app: the catalogs, the tenant
-store and the portal version.
+store, the portal version and the default UI release.
 
 The view modules reach the running app through these (Flask's ``current_app``), so none of
 them imports ``mock_portal.app`` and the app module can import every view without a cycle.
@@ -23,3 +23,8 @@ def store() -> TenantStore:
 
 def current_version() -> str:
     return current_app.extensions["version"]
+
+
+def default_release() -> str:
+    """The UI release of a tenant whose setup names none."""
+    return current_app.extensions["ui_release"]

@@ -74,6 +74,7 @@ class TenantStore:
             subscriptions=default_subscriptions(setup["amount"], setup["currency"], self.today()),
             cards=setup["cards"],
             card_on_file=setup["card_on_file"],
+            release=setup["release"],
         )
         api_token = new_secret()
         with self._lock:

@@ -1,9 +1,14 @@
 """Validation of the tenant setup the JSON API receives: ``parse_setup`` turns it into the
-fields of a new tenant or raises ``SetupError`` naming the offending field."""
+fields of a new tenant or raises ``SetupError`` naming the offending field.
+
+``"release"`` (optional) picks the UI release the tenant's admin center shows; without it the
+server's default applies (``create_app(ui_release=...)``, ``--ui-release``).
+"""
 
 from __future__ import annotations
 
 from mock_portal import money, payments
+from mock_portal.releases import DEFAULT_RELEASE, UnknownRelease, release_of
 from mock_portal.tenants import Card, new_id
 
 
@@ -17,13 +22,17 @@ DEFAULT_CARDS = [
 ]
 
 
-def parse_setup(data: object) -> dict:
-    """Validate an API tenant setup; raise ``SetupError`` naming the offending field."""
+def parse_setup(data: object, default_release: str = DEFAULT_RELEASE) -> dict:
+    """Validate an API tenant setup; raise ``SetupError`` naming the offending field.
+
+    ``default_release``: the UI release of a tenant whose setup names none.
+    """
     if not isinstance(data, dict):
         raise SetupError("body: expected a JSON object")
-    unknown = set(data) - {"admin", "balance", "cards"}
+    unknown = set(data) - {"admin", "balance", "cards", "release"}
     if unknown:
         raise SetupError(f"body: unknown field(s) {sorted(unknown)}")
+    release = _release(data.get("release", default_release))
     admin = _object(data.get("admin", {}), "admin")
     name = admin.get("name", "Alex Wilber")
     if (
@@ -57,6 +66,7 @@ def parse_setup(data: object) -> dict:
     if len(on_file) != 1:
         raise SetupError('cards: exactly one card must have "on_file": true')
     return {
+        "release": release,
         "admin_name": name.strip(),
         "owns_card": owns_card,
         "amount": amount,
@@ -70,6 +80,13 @@ def _object(value: object, name: str) -> dict:
     if not isinstance(value, dict):
         raise SetupError(f"{name}: expected a JSON object")
     return value
+
+
+def _release(value: object) -> str:
+    try:
+        return release_of(value).name
+    except UnknownRelease as error:
+        raise SetupError(f"release: {error}") from None
 
 
 def _card(value: object, name: str) -> tuple[Card, bool]:

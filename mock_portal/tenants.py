@@ -60,6 +60,7 @@ class Tenant:
     subscriptions: list[Subscription]
     cards: list[Card]
     card_on_file: str
+    release: str  # the UI release its admin center shows (mock_portal.releases)
     charges: list[Charge] = field(default_factory=list)
 
     def card(self, card_id: str) -> Card | None:
@@ -79,6 +80,7 @@ class Tenant:
         """The tenant as the API returns it (no full card numbers, no secrets)."""
         return {
             "id": self.id,
+            "release": self.release,
             "admin": {"name": self.admin_name, "owns_card": self.owns_card},
             "currency": self.currency,
             "balance": {"amount": str(self.balance), "currency": self.currency},

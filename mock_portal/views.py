@@ -1,12 +1,16 @@
 """The portal's pages: sign-in, the session and its CSRF token, home, "Your products" with its
-settle form, the other navigation sections and the error page. Every page but the sign-in
-needs a live session; a form that changes state needs the session's CSRF token.
+settle form (release 2021), the other navigation sections and the error page. Every page but
+the sign-in needs a live session; a form that changes state needs the session's CSRF token.
+
+The settle POST of every release goes through ``settle_subscription`` (validation, one charge
+under the store's lock, re-display with errors); release 2022's page is ``mock_portal.bills``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 
 from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -17,7 +21,14 @@ from mock_portal import payments
 from mock_portal.context import store
 from mock_portal.i18n import N_
 from mock_portal.localization import NAV_BILLING, NAV_BOTTOM, NAV_TOP
+from mock_portal.releases import require_settle_page, settles_on
 from mock_portal.store import LinkSpent, Payment, SettleError, Tenant, TenantGone
+from mock_portal.tenants import Subscription
+
+# What a settle POST reads from the form, re-displays on errors and redirects to when done.
+FormReader = Callable[[Tenant], tuple[dict, dict[str, str]]]
+Rerender = Callable[[Tenant, Subscription | None, dict, dict[str, str]], str]
+DoneUrl = Callable[[str], str]
 
 SESSION_COOKIE = "m365_session"
 CSRF_FIELD = "csrf_token"
@@ -108,12 +119,18 @@ def home() -> ResponseReturnValue:
 
 def products() -> ResponseReturnValue:
     tenant = signed_in_tenant()
-    settle_id = request.args.get("settle")
-    settling = tenant.subscription(settle_id) if settle_id else None
-    if settle_id and (settling is None or not settling.past_due):
-        settling = None
+    settling = None
+    # The settle panel opens here only in the release whose flow lives here.
+    if settles_on(tenant.release, "products"):
+        settling = past_due_subscription(tenant, request.args.get("settle", ""))
     settled = tenant.subscription(request.args.get("settled", ""))
     return render_products(tenant, settling=settling, settled=settled)
+
+
+def past_due_subscription(tenant: Tenant, subscription_id: str) -> Subscription | None:
+    """The subscription to settle, if it exists and is past due (a stale link opens nothing)."""
+    subscription = tenant.subscription(subscription_id)
+    return subscription if subscription is not None and subscription.past_due else None
 
 
 def render_products(tenant: Tenant, *, settling=None, settled=None, form=None, errors=None):
@@ -125,18 +142,33 @@ def render_products(tenant: Tenant, *, settling=None, settled=None, form=None, e
         form=form or {},
         errors=errors or {},
         field_labels=FIELD_LABELS,
-        help_link=Markup('<a href="{}">{}</a>').format(HELP_URL, g._("Pay for your subscription")),
+        help_link=help_link(),
+        settles_here=settles_on(tenant.release, "products"),
         active="products",
     )
 
 
+def help_link() -> Markup:
+    return Markup('<a href="{}">{}</a>').format(HELP_URL, g._("Pay for your subscription"))
+
+
+def submitted_fields() -> dict[str, str]:
+    """The payment fields of the submitted form, each cut to a sane length."""
+    return {key: request.form.get(key, "")[:MAX_FIELD] for key in FIELD_LABELS}
+
+
 def read_payment_form(tenant: Tenant) -> tuple[dict, dict[str, str]]:
-    """The submitted form (kept for re-display) and the English error per field.
+    """The submitted settle panel (release 2021) and the English error per field."""
+    form = submitted_fields()
+    return form, payment_errors(tenant, form)
+
+
+def payment_errors(tenant: Tenant, form: dict) -> dict[str, str]:
+    """The English error per field of a payment form (``choice``: expiry, other or new).
 
     Only checks that do not depend on state another request can change: which card is on
     file is checked by the store, under its lock, together with the charge.
     """
-    form = {key: request.form.get(key, "")[:MAX_FIELD] for key in FIELD_LABELS}
     choice = form["choice"]
     errors: dict[str, str | None] = {}
     if choice == "expiry" and tenant.owns_card:
@@ -148,7 +180,7 @@ def read_payment_form(tenant: Tenant) -> tuple[dict, dict[str, str]]:
         errors["cvv"] = payments.cvv_error(form["cvv"])
     elif choice not in ("expiry", "other"):
         errors["choice"] = N_("Choose how you want to pay.")
-    return form, {key: message for key, message in errors.items() if message}
+    return {key: message for key, message in errors.items() if message}
 
 
 def payment_of(form: dict) -> Payment:
@@ -176,23 +208,44 @@ def charge(tenant: Tenant, subscription_id: str, form: dict) -> dict[str, str]:
 def settle(subscription_id: str) -> ResponseReturnValue:
     tenant = signed_in_tenant()
     check_csrf()
+    require_settle_page(tenant.release, "products")
+    return settle_subscription(
+        tenant,
+        subscription_id,
+        read_payment_form,
+        rerender=lambda current, settling, form, errors: render_products(
+            current, settling=settling, form=form, errors=errors
+        ),
+        done=lambda settled: url_for("products", settled=settled),
+    )
+
+
+def settle_subscription(
+    tenant: Tenant,
+    subscription_id: str,
+    read_form: FormReader,
+    *,
+    rerender: Rerender,
+    done: DoneUrl,
+) -> ResponseReturnValue:
+    """The settle POST of any release (after its sign-in and CSRF checks): validate the form,
+    charge once, and redirect to ``done(subscription id)``, or re-display it with errors (422).
+    """
     subscription = tenant.subscription(subscription_id)
     if subscription is None:
         abort(404)
     if not subscription.past_due:
         # A second Save after the first one settled: nothing more to charge.
-        return redirect(url_for("products", settled=subscription.id), code=303)
-    form, errors = read_payment_form(tenant)
+        return redirect(done(subscription.id), code=303)
+    form, errors = read_form(tenant)
     if not errors:
         errors = charge(tenant, subscription.id, form)
     if errors:
         current = store().view(tenant.id)
         if current is None:
             abort(401)
-        settling = current.subscription(subscription.id)
-        page = render_products(current, settling=settling, form=form, errors=errors)
-        return page, 422
-    return redirect(url_for("products", settled=subscription.id), code=303)
+        return rerender(current, current.subscription(subscription.id), form, errors), 422
+    return redirect(done(subscription.id), code=303)
 
 
 def section(name: str) -> ResponseReturnValue:

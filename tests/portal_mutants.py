@@ -10,6 +10,7 @@ INPUT = "tests/test_portal_security_input.py::"
 SERVER = "tests/test_portal_security_server.py::"
 API = "tests/test_portal_api.py::"
 CONCURRENCY = "tests/test_portal_concurrency.py::"
+RELEASE = "tests/test_portal_release.py::"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,16 @@ MUTANTS = [
         "csrf-check", "views.py",
         "    tenant = signed_in_tenant()\n    check_csrf()\n", "    tenant = signed_in_tenant()\n",
         (SECURITY + "test_save_without_the_csrf_token_is_refused_and_charges_nothing",),
+    ),
+    PortalMutant(
+        "csrf-check-2022", "bills.py",
+        "    tenant = signed_in_tenant()\n    check_csrf()\n", "    tenant = signed_in_tenant()\n",
+        (RELEASE + "test_release_2022_save_without_this_sessions_csrf_token_is_refused",),
+    ),
+    PortalMutant(
+        "release-checked", "tenant_setup.py",
+        "        return release_of(value).name", "        return str(value)",
+        (RELEASE + "test_an_unknown_release_is_refused_naming_the_field_and_the_allowed_values",),
     ),
     PortalMutant(
         "api-token-check", "api.py",

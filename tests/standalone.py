@@ -21,10 +21,11 @@ class Standalone:
 
 
 @contextmanager
-def standalone_portal() -> Iterator[Standalone]:
-    """Start it on a free loopback port; kill it afterwards (whatever state it is in)."""
+def standalone_portal(*options: str) -> Iterator[Standalone]:
+    """Start it on a free loopback port (with ``options``, e.g. ``--ui-release 2022``); kill it
+    afterwards (whatever state it is in)."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "mock_portal", "--port", "0"],
+        [sys.executable, "-m", "mock_portal", "--port", "0", *options],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     assert server.stdout is not None

@@ -69,7 +69,7 @@ def test_csv_has_exactly_the_documented_header_and_renderings_show_drift() -> No
     matrix.record(save_cell("lv-LV", "6991a-109", "Saglabāt"), "Saglabāt|x", Verdict(UI_DIFFERS))
     rows = list(csv.reader(io.StringIO(matrix.as_csv())))
     assert rows[0] == list(CSV_COLUMNS)
-    header = "article,locale,step,unit,english,article_label,ui_label,verdict,kind"
+    header = "article,locale,step,unit,english,article_label,ui_label,verdict,kind,erratum"
     assert ",".join(CSV_COLUMNS) == header
     assert [
         SETTLE_BALANCE_2021.id,
@@ -80,6 +80,7 @@ def test_csv_has_exactly_the_documented_header_and_renderings_show_drift() -> No
         "Saglabāt",
         "Saglabāt|x",
         "ui-differs",
+        "",
         "",
     ] in rows
     assert "| Saglabāt\\|x | ui-differs |" in matrix.as_markdown()
