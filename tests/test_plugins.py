@@ -29,7 +29,6 @@ PLUGINS = [
     "-p",
     "fixtures.reporting",
 ]
-INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
 # What the feature's @locale/@version/@release tags give a generated scenario.
 NL = '@pytest.mark.scenario_identity(locale="nl-NL", article="settle-balance-2021", release="2021")'
 FR = '@pytest.mark.scenario_identity(locale="fr-FR", article="settle-balance-2021", release="2021")'
@@ -62,45 +61,44 @@ def test_scenario(drift_matrix):
 )
 
 
-def test_a_run_that_checked_nothing_is_not_green(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makepyfile(CHECKS_NOTHING)
-    result = pytester.runpytest(*PLUGINS)
+def test_a_run_that_checked_nothing_is_not_green(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile(CHECKS_NOTHING)
+    result = plugin_pytester.runpytest(*PLUGINS)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(["*NOT GREEN: no label was checked*", "*1 passed*"])
-    assert "Not green" in (pytester.path / "reports" / "summary.md").read_text(encoding="utf-8")
+    assert "Not green" in (plugin_pytester.path / "reports" / "summary.md").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_a_run_that_checked_every_label_is_green(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makepyfile(CHECKS_EVERY_LABEL)
-    result = pytester.runpytest(*PLUGINS)
+def test_a_run_that_checked_every_label_is_green(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile(CHECKS_EVERY_LABEL)
+    result = plugin_pytester.runpytest(*PLUGINS)
     assert result.ret == pytest.ExitCode.OK, result.stdout.str()
     assert "nl-NL (HT): 5 match" in result.stdout.str()
-    csv = (pytester.path / "reports" / "drift-matrix.csv").read_text(encoding="utf-8")
+    csv = (plugin_pytester.path / "reports" / "drift-matrix.csv").read_text(encoding="utf-8")
     assert csv.count(",match,") == 5
 
 
 def test_partial_runs_and_collect_only_never_overwrite_the_full_matrix(
-    pytester: pytest.Pytester,
+    plugin_pytester: pytest.Pytester,
 ) -> None:
-    pytester.makeini(INI)
     other = "\n" + NL + "\ndef test_other():\n    pass\n"
-    pytester.makepyfile(CHECKS_EVERY_LABEL + other)
-    assert pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
-    full = pytester.path / "reports" / "drift-matrix.csv"
+    plugin_pytester.makepyfile(CHECKS_EVERY_LABEL + other)
+    assert plugin_pytester.runpytest(*PLUGINS).ret == pytest.ExitCode.OK
+    full = plugin_pytester.path / "reports" / "drift-matrix.csv"
     written = full.stat().st_mtime_ns
-    assert pytester.runpytest(*PLUGINS, "-k", "scenario").ret == pytest.ExitCode.OK
-    assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
-    assert pytester.runpytest(*PLUGINS, "--collect-only").ret == pytest.ExitCode.OK
+    assert plugin_pytester.runpytest(*PLUGINS, "-k", "scenario").ret == pytest.ExitCode.OK
+    assert (plugin_pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
+    assert plugin_pytester.runpytest(*PLUGINS, "--collect-only").ret == pytest.ExitCode.OK
     assert full.stat().st_mtime_ns == written
 
 
-def test_shards_deal_every_test_once(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile("\n".join(f"def test_{i}():\n    pass\n" for i in range(10)))
+def test_shards_deal_every_test_once(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile("\n".join(f"def test_{i}():\n    pass\n" for i in range(10)))
     seen: list[str] = []
     for index in (1, 2, 3):
-        result = pytester.runpytest(
+        result = plugin_pytester.runpytest(
             "-p", "no:playwright", "-p", "fixtures.sharding", "--shard", f"{index}/3", "-v"
         )
         seen += [line.split(" ")[0] for line in result.outlines if " PASSED" in line]
@@ -126,11 +124,10 @@ def test_the_allure_drift_result_fails_on_unexplained_drift_and_passes_on_matche
     assert drift_status(matrix, {"nl-NL"})[0] == "failed"
 
 
-def test_an_unwritable_results_folder_is_one_clear_error(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makepyfile(CHECKS_NOTHING)
-    (pytester.path / "reports").write_text("a file where the reports folder belongs")
-    result = pytester.runpytest("-p", "fixtures.preflight", *PLUGINS)
+def test_an_unwritable_results_folder_is_one_clear_error(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile(CHECKS_NOTHING)
+    (plugin_pytester.path / "reports").write_text("a file where the reports folder belongs")
+    result = plugin_pytester.runpytest("-p", "fixtures.preflight", *PLUGINS)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["ERROR: preflight: cannot write the run's results (*reports*"])
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
@@ -169,13 +166,12 @@ def test_failure_messages_land_in_their_allure_category(message: str, category: 
     assert matched and matched[0].startswith(category), matched
 
 
-def test_a_locale_subset_is_a_partial_run(pytester: pytest.Pytester) -> None:
+def test_a_locale_subset_is_a_partial_run(plugin_pytester: pytest.Pytester) -> None:
     """--locale binds only the selected features (nothing is deselected): still partial."""
-    pytester.makeini(INI)
-    pytester.makepyfile(CHECKS_EVERY_LABEL)
-    assert pytester.runpytest(*PLUGINS, "--locale", "nl-NL").ret == pytest.ExitCode.OK
-    assert (pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
-    assert not (pytester.path / "reports" / "drift-matrix.csv").exists()
+    plugin_pytester.makepyfile(CHECKS_EVERY_LABEL)
+    assert plugin_pytester.runpytest(*PLUGINS, "--locale", "nl-NL").ret == pytest.ExitCode.OK
+    assert (plugin_pytester.path / "reports" / "partial" / "drift-matrix.csv").exists()
+    assert not (plugin_pytester.path / "reports" / "drift-matrix.csv").exists()
 
 
 AUDITED_LOCALE = (
@@ -191,22 +187,22 @@ def test_another_scenario_without_a_page():
 )
 
 
-def test_a_locale_audit_that_checked_no_page_state_is_not_green(pytester: pytest.Pytester) -> None:
+def test_a_locale_audit_that_checked_no_page_state_is_not_green(
+    plugin_pytester: pytest.Pytester,
+) -> None:
     """Every scenario of nl-NL selected: its localization audit is due; none of them had a page
     to audit, so the audit checked nothing and the run is not green."""
-    pytester.makeini(INI)
-    pytester.makepyfile(AUDITED_LOCALE)
-    result = pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n")
+    plugin_pytester.makepyfile(AUDITED_LOCALE)
+    result = plugin_pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         ["*NOT GREEN: the localization checks audited no page state of nl-NL*"]
     )
 
 
-def test_part_of_a_locale_skips_its_audit_and_says_so(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makepyfile(AUDITED_LOCALE)
-    result = pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n", "-k", "test_scenario")
+def test_part_of_a_locale_skips_its_audit_and_says_so(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile(AUDITED_LOCALE)
+    result = plugin_pytester.runpytest(*PLUGINS, "-p", "fixtures.l10n", "-k", "test_scenario")
     assert result.ret == pytest.ExitCode.OK, result.stdout.str()
     result.stdout.fnmatch_lines(["*localization checks not run for nl-NL*"])
     assert "NOT GREEN" not in result.stdout.str()
@@ -224,12 +220,11 @@ def test_b_fr_scenario():
 )
 
 
-def test_a_shard_audits_the_locales_it_runs(pytester: pytest.Pytester) -> None:
+def test_a_shard_audits_the_locales_it_runs(plugin_pytester: pytest.Pytester) -> None:
     """--shard deals a locale's scenarios to several jobs: together they audit it, so each
     shard's audit of the locales it runs is due (here it finds no page: not green) — and only
     of those: shard 2/2 runs fr-FR's one scenario and none of nl-NL's."""
-    pytester.makeini(INI)
-    pytester.makepyfile(AUDITED_LOCALE + TWO_LOCALES_SHARDED)
+    plugin_pytester.makepyfile(AUDITED_LOCALE + TWO_LOCALES_SHARDED)
     # The suite's order (conftest: sharding before reporting) and the reverse: the same result.
     for order in (
         ("fixtures.sharding", "fixtures.reporting"),
@@ -237,7 +232,7 @@ def test_a_shard_audits_the_locales_it_runs(pytester: pytest.Pytester) -> None:
     ):
         plugins = ["-p", "no:playwright", "-p", "no:randomly", "-p", "fixtures.locale"]
         plugins += [arg for name in order for arg in ("-p", name)] + ["-p", "fixtures.l10n"]
-        result = pytester.runpytest(*plugins, "--shard", "2/2", "-v")
+        result = plugin_pytester.runpytest(*plugins, "--shard", "2/2", "-v")
         result.stdout.fnmatch_lines(["*2 deselected / 1 selected*", "*test_b_fr_scenario PASSED*"])
         result.stdout.fnmatch_lines(
             ["*NOT GREEN: the localization checks audited no page state of fr-FR*"]

@@ -11,14 +11,11 @@ leaves a localization observation that the real l10n plugin fails it on.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fixtures.record import ScenarioIdentity, ScenarioRecord, identity_from_marks
 
 pytest_plugins = ["pytester"]
-INI = "[pytest]\nmarkers =\n    scenario_identity(**values): the scenario's identity\n"
 PLUGINS = (
     *("-p", "no:randomly", "-p", "no:xdist", "-p", "no:cacheprovider"),
     *("-p", "fixtures.record", "-p", "fixtures.run_state", "-p", "fixtures.locale"),
@@ -26,16 +23,6 @@ PLUGINS = (
     # The re-run's trace grouping would open a browser page; these scenarios need none.
     *("-p", "no:e2e-trace-steps"),
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def suite_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The subprocess imports the suite's plugins from the checkout, as pytest's pythonpath
-    setting does for this run."""
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
-
 
 EVERY_FIELD = """
 import dataclasses
@@ -87,21 +74,21 @@ def clipped_label_once(scenario_record):
 """
 
 
-def test_the_rerun_starts_from_a_record_of_its_own(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makepyfile(EVERY_FIELD)
-    result = pytester.runpytest_subprocess(*PLUGINS)
+def test_the_rerun_starts_from_a_record_of_its_own(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makepyfile(EVERY_FIELD)
+    result = plugin_pytester.runpytest_subprocess(*PLUGINS)
     result.stdout.fnmatch_lines(
         ["*re-run with tracing passed: FLAKY*", "*FLAKY (reported failed)*test_scenario*"]
     )
     result.stdout.fnmatch_lines(["*1 failed*"])
 
 
-def test_no_localization_observation_reaches_the_rerun(pytester: pytest.Pytester) -> None:
-    pytester.makeini(INI)
-    pytester.makefile(".feature", isolation=L10N_FEATURE)
-    pytester.makepyfile(L10N_STEPS)
-    result = pytester.runpytest_subprocess(*PLUGINS, "-p", "fixtures.l10n", "--l10n-checks", "on")
+def test_no_localization_observation_reaches_the_rerun(plugin_pytester: pytest.Pytester) -> None:
+    plugin_pytester.makefile(".feature", isolation=L10N_FEATURE)
+    plugin_pytester.makepyfile(L10N_STEPS)
+    result = plugin_pytester.runpytest_subprocess(
+        *PLUGINS, "-p", "fixtures.l10n", "--l10n-checks", "on"
+    )
     output = result.stdout.str()
     assert "layout-clipped" in output, output  # the first attempt failed on it
     result.stdout.fnmatch_lines(["*FLAKY (reported failed)*", "*1 failed*"])
@@ -116,10 +103,10 @@ def test_identity_is_read_from_the_feature_tags() -> None:
         identity_from_marks({"locale": "nl-NL", "article": "settle-balance-2021"}, "t.py::t")
 
 
-def test_the_feature_tags_reach_the_item_as_its_identity(pytester: pytest.Pytester) -> None:
+def test_the_feature_tags_reach_the_item_as_its_identity(plugin_pytester: pytest.Pytester) -> None:
     """pytest-bdd applies the feature's tags; the item's identity holds them as values."""
-    pytester.makefile(".feature", isolation=L10N_FEATURE.replace("nl-NL", "tr-TR", 1))
-    pytester.makepyfile(
+    plugin_pytester.makefile(".feature", isolation=L10N_FEATURE.replace("nl-NL", "tr-TR", 1))
+    plugin_pytester.makepyfile(
         L10N_STEPS
         + """
 
@@ -127,13 +114,13 @@ def test_identity(request):
     pass
 """
     )
-    pytester.makeconftest(
+    plugin_pytester.makeconftest(
         "from fixtures.record import identity_of\n\n"
         "def pytest_collection_modifyitems(items):\n"
         "    for item in items:\n"
         "        print('IDENTITY', item.name, identity_of(item))\n"
     )
-    result = pytester.runpytest_subprocess(*PLUGINS, "--collect-only", "-s")
+    result = plugin_pytester.runpytest_subprocess(*PLUGINS, "--collect-only", "-s")
     result.stdout.fnmatch_lines(
         [
             "IDENTITY test_a_problem_seen_on_the_first_attempt_only ScenarioIdentity("
