@@ -109,8 +109,9 @@ def check_article(source: Path) -> Article:
     return article
 
 
-def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATIONS) -> str:
+def add_locale(source: Path, force: bool = False, translations: Path | None = None) -> str:
     """Do all of it; returns what was done, as lines for the terminal."""
+    translations = translations or TRANSLATIONS
     article = check_article(source)
     locale = article.meta.locale
     target = ARTICLES / f"{locale}.md"
@@ -138,7 +139,10 @@ def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATI
         catalog = new_catalog(locale)
         filled = prefill_labels(catalog, article)
         write_catalog(po, catalog)
-        done.append(f"created: {display_path(po)} ({len(filled)} labels pre-filled, fuzzy: {', '.join(filled)})")
+        done.append(
+            f"created: {display_path(po)} "
+            f"({len(filled)} labels pre-filled, fuzzy: {', '.join(filled)})"
+        )
         done.append("left to a translator: every empty msgstr, then clear the fuzzy flags")
     return "\n".join([*done, "", report([outcome])])
 
@@ -146,7 +150,11 @@ def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATI
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m features.add_locale", description=__doc__)
     parser.add_argument(
-        "articles", type=Path, nargs="+", metavar="article", help="a localized article (<locale>.md)"
+        "articles",
+        type=Path,
+        nargs="+",
+        metavar="article",
+        help="localized article(s), <locale>.md",
     )
     parser.add_argument("--force", action="store_true", help="replace an existing article")
     args = parser.parse_args(argv)
