@@ -6,36 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from core.article import load_article
 from core.errata import ErrataError, load_errata, stale
 from core.paths import ARTICLES, ERRATA, available_locales
 from core.pseudo import is_pseudo
 from core.verdict import ARTICLE_DEFECT, Verdict, judge
-from mock_portal.i18n import PACKAGE_TRANSLATIONS
+from tests.catalog_verdicts import catalog_verdicts
 
 LOCALES = sorted(path.stem for path in ERRATA.glob("*.yaml"))
-
-
-def portal_words(locale: str) -> dict[str, str]:
-    """What the portal's catalog shows for each English msgid of ``locale``."""
-    po = PACKAGE_TRANSLATIONS / locale.replace("-", "_") / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as handle:
-        return {str(message.id): str(message.string) for message in read_po(handle) if message.id}
 
 
 def article_defects(locale: str) -> set[tuple[str, str, str]]:
     """(unit, English label, UI words) of every label whose article the classifier blames,
     judged against the words the portal's catalog shows for it."""
-    article = load_article(ARTICLES / f"{locale}.md")
-    words = portal_words(locale)
-    found = set()
-    for label in article.slotted.values():
-        ui = words[label.english]
-        if judge(article, label, ui).verdict == ARTICLE_DEFECT:
-            found.add((label.unit_id, label.english, ui))
-    return found
+    return {
+        (label.unit_id, label.english, ui)
+        for label, ui, verdict in catalog_verdicts(locale)
+        if verdict.verdict == ARTICLE_DEFECT
+    }
 
 
 def test_errata_exist_for_the_defective_locales() -> None:

@@ -11,8 +11,8 @@ from core.article import load_article
 from core.errata import load_errata
 from core.paths import ARTICLES, ERRATA, ROOT, available_locales
 from core.pseudo import is_pseudo
-from core.verdict import MATCH, judge
-from tests.test_errata import portal_words
+from core.verdict import MATCH
+from tests.catalog_verdicts import catalog_verdicts
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REAL = [locale for locale in available_locales() if not is_pseudo(locale)]
@@ -46,11 +46,7 @@ def test_the_errata_table() -> None:
     clean = [
         locale
         for locale in REAL
-        if all(
-            judge(article, label, portal_words(locale)[label.english]).verdict == MATCH
-            for article in [load_article(ARTICLES / f"{locale}.md")]
-            for label in article.slotted.values()
-        )
+        if all(verdict.verdict == MATCH for _label, _ui, verdict in catalog_verdicts(locale))
     ]
     expected = (
         f"Today: {len(clean)} locales match on every label; {sum(counts.values())} article "
