@@ -112,9 +112,9 @@ def _starts_with_fragment(label: Label) -> str:
 def _starts_lower_case(label: Label) -> str:
     """A control's name starts with a capital where the script has one (the English label does
     too); a bold run that starts in lower case holds sentence words ("продуктів", a genitive)."""
-    mine = next((char for char in comparable(label.localized) if char.isalpha()), "")
+    first_word = next(iter(comparable(label.localized).split()), "")
     english = next((char for char in label.english if char.isalpha()), "")
-    if mine.islower() and english.isupper():
+    if first_word.islower() and english.isupper():
         return "starts in lower case, as sentence words do (a control's name starts with a capital)"
     return ""
 

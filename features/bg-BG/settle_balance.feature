@@ -6,7 +6,11 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (1):
+# Diagnostics (5):
+#   unit 2792f-104: label for 'Billing' ('Фактуриране'): the same bold run also holds 'вашите продукти', which is no label
+#   unit 2792f-104: label for 'Your products' ('вашите продукти'): starts in lower case, as sentence words do (a control's name starts with a capital)
+#   unit 2792f-106: label for 'Subscription has a past due payment' ('дължимо плащане, щракнете'): starts in lower case, as sentence words do (a control's name starts with a capital)
+#   unit 2792f-106: label for 'Settle balance' ('на утаи'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 2792f-106: label for 'Settle balance' ('на утаи'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:bg-BG @version:settle-balance-2021 @release:2021 @locfileid:51831255
 Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
@@ -24,8 +28,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
     Given I am signed in as an admin who owns the card on file
     Then the admin center is shown in the article's language and text direction
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -34,8 +42,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Card owner chooses to change the expiration date, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -51,8 +63,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Card owner chooses to pick a different card, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -67,8 +83,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Card owner chooses to add a new card, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -83,8 +103,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Non-owner chooses to pick a different card, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -99,8 +123,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Non-owner chooses to add a new card, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -115,8 +143,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Non-owner is not offered to change the expiration date (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -128,8 +160,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: A card number that fails validation is refused (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -144,8 +180,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: An expiration date in the past is refused (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
@@ -160,8 +200,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
   Scenario: Cancel leaves the balance outstanding (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.
+    # article defect? 'Billing' -> 'Фактуриране': the same bold run also holds 'вашите продукти', which is no label
+    # article defect? 'Your products' -> 'вашите продукти': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Фактуриране" > "вашите продукти"
     # 2. Намерете абонамента с неизплатеното салдо. В секцията Фактуриране, до Абонамент има **дължимо плащане, щракнете** върху Баланс **на утаи.**
+    # article defect? 'Subscription has a past due payment' -> 'дължимо плащане, щракнете': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> 'на утаи': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "дължимо плащане, щракнете"
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file

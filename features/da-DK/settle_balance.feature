@@ -6,9 +6,10 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (3):
+# Diagnostics (4):
 #   unit f705e-104: label for 'Billing' ('Fakturering'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit f705e-104: label for 'Your products' ('Dine produkter'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit f705e-106: label for 'Subscription has a past due payment' ('forfalden betaling , skal du klikke'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit f705e-109: label for 'Save' ('Gem'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:da-DK @version:settle-balance-2021 @release:2021 @locfileid:51831260
 Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
@@ -28,6 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -38,6 +40,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -55,6 +58,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -71,6 +75,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -87,6 +92,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -103,6 +109,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -119,6 +126,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -132,6 +140,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -148,6 +157,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
@@ -164,6 +174,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     # 1. Gå til **Fakturering > Dine produkter.**
     When I go to "Fakturering" > "Dine produkter"
     # 2. Find abonnementet med den udestående saldo. I afsnittet Fakturering ud for Abonnement har en **forfalden betaling , skal du klikke** på **Afregningssaldo**.
+    # article defect? 'Subscription has a past due payment' -> 'forfalden betaling , skal du klikke': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "forfalden betaling , skal du klikke"
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file

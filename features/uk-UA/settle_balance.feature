@@ -6,8 +6,10 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (4):
+# Diagnostics (6):
+#   unit 11977-104: label for 'Billing' ('Виставлення рахунків'): the same bold run also holds 'продуктів', which is no label
 #   unit 11977-104: label for 'Billing' ('Виставлення рахунків'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 11977-104: label for 'Your products' ('продуктів'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 11977-104: label for 'Your products' ('продуктів'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit 11977-106: label for 'Settle balance' ('Оплачувати баланс'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit 11977-109: label for 'Save' ('Зберегти'): the bold run swallows the end of the sentence (a bold moved by translation)
@@ -27,6 +29,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
     Given I am signed in as an admin who owns the card on file
     Then the admin center is shown in the article's language and text direction
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -37,6 +41,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Card owner chooses to change the expiration date, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -54,6 +60,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Card owner chooses to pick a different card, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -70,6 +78,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Card owner chooses to add a new card, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -86,6 +96,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Non-owner chooses to pick a different card, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -102,6 +114,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Non-owner chooses to add a new card, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -118,6 +132,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Non-owner is not offered to change the expiration date (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -131,6 +147,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: A card number that fails validation is refused (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -147,6 +165,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: An expiration date in the past is refused (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
@@ -163,6 +183,8 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
   Scenario: Cancel leaves the balance outstanding (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
+    # article defect? 'Billing' -> 'Виставлення рахунків': the same bold run also holds 'продуктів', which is no label
+    # article defect? 'Your products' -> 'продуктів': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "Виставлення рахунків" > "продуктів"
     # 2. Знайдіть передплату із зайвим балансом. У розділі Виставлення рахунків поруч із пунктом **Передплата має прострочений** платіж і клацніть **Оплачувати баланс.**
     Then the subscription with the outstanding balance shows "Передплата має прострочений"
