@@ -53,7 +53,8 @@ def test_the_errata_table() -> None:
         if all(verdict.verdict == MATCH for _label, _ui, verdict in catalog_verdicts(locale))
     ]
     expected = (
-        f"Today (2021 article): {len(clean)} locales match on every label; {sum(counts.values())} article "
-        f"defects in {len(counts)} locales are known errata ({table})."
+        f"Today (2021 article): {len(clean)} locales match on every label; "
+        f"{sum(counts.values())} article defects in {len(counts)} locales are known errata "
+        f"({table})."
     )
     assert expected in flat(README), f"README should say: {expected}"
