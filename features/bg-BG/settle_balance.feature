@@ -38,7 +38,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, bg-BG]
     When I click "на утаи" next to "дължимо плащане, щракнете"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (bg-BG, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Отидете на **Фактуриране > вашите продукти**.

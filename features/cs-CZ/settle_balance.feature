@@ -34,7 +34,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (cs-CZ, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Přejděte na **Fakturace > Vaše produkty**.

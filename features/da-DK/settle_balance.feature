@@ -34,7 +34,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, da-DK]
     When I click "Afregningssaldo" next to "forfalden betaling , skal du klikke"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (da-DK, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Dine produkter.**

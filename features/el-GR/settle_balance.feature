@@ -39,7 +39,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**

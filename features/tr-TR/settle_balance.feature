@@ -46,7 +46,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**

@@ -37,7 +37,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, uk-UA]
     When I click "Оплачувати баланс" next to "Передплата має прострочений"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (uk-UA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдіть до меню **Виставлення рахунків > продуктів.**
