@@ -20,7 +20,7 @@ REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
 
-.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean screenshots
+.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean screenshots releases
 
 help:
 	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
@@ -32,6 +32,8 @@ help:
 	@echo "make mutate          mutation self-check over every article label (slow)"
 	@echo "make flake RUNS=30   run the suite repeatedly and count failures per test (FLAKE_ARGS=--stress)"
 	@echo "make bench           benchmark: raw Playwright floor vs the suite, serial and -n 2"
+	@echo "make releases        every article version in every locale against every UI release:"
+	@echo "                     reports/release-impact.csv (RELEASE_ARGS='--locale de-DE' for a slice)"
 	@echo "variables: WORKERS=$(WORKERS) PYTEST_ARGS='...' (e.g. PYTEST_ARGS='--locale fr-FR')"
 
 # --- setup ---------------------------------------------------------------------------------
@@ -115,6 +117,21 @@ e2e: setup
 	$(MAKE) --no-print-directory report || status=$${status:-$$?}; \
 	echo "Allure results: $(RESULTS)/   drift matrix: reports/drift-matrix.html   summary: reports/summary.md"; \
 	exit $${status:-0}
+
+# Release impact: each article version's copies (the scenarios tagged @release_impact, which
+# together name every label) against every UI release the portal serves. A copy that no longer
+# fits a release fails its scenario by design: the runs' exit codes are not the verdict; the
+# matrices are, and the report fails when a copy could not be judged at all (broken) or a
+# release's matrix is missing. Controls a release lacks are waited for 1.5 s, not 5.
+RELEASE_ARGS ?=
+releases: setup
+	@rm -rf reports/releases
+	@for release in $$($(BIN)/python -c 'from articles import RELEASES; print(*RELEASES)'); do \
+	  echo "release $$release:"; \
+	  $(BIN)/pytest features $(XDIST) -m release_impact --ui-release $$release \
+	    --e2e-expect-timeout 1500 -q --no-header -p no:randomly $(RELEASE_ARGS) | tail -n 1 || true; \
+	done
+	$(BIN)/python -m features.release_impact reports/releases
 
 unit: $(STAMP)
 	$(BIN)/pytest tests $(XDIST) $(PYTEST_ARGS)

@@ -38,6 +38,7 @@ def doubts_about(label: Label, flow: list[Label], steps: list[Unit]) -> list[str
         _length_outlier(label, flow),
         _holds_another_label(label, flow),
         _starts_with_fragment(label),
+        _starts_lower_case(label),
         _repeated_word(label, steps),
     ]
     return [reason for reason in reasons if reason]
@@ -105,6 +106,16 @@ def _swallows_sentence_end(label: Label, unit: Unit) -> str:
 def _starts_with_fragment(label: Label) -> str:
     if comparable(label.localized)[:1] in FRAGMENT_START:
         return "the label starts with a word fragment"
+    return ""
+
+
+def _starts_lower_case(label: Label) -> str:
+    """A control's name starts with a capital where the script has one (the English label does
+    too); a bold run that starts in lower case holds sentence words ("продуктів", a genitive)."""
+    first_word = next(iter(comparable(label.localized).split()), "")
+    english = next((char for char in label.english if char.isalpha()), "")
+    if first_word.islower() and english.isupper():
+        return "starts in lower case, as sentence words do (a control's name starts with a capital)"
     return ""
 
 

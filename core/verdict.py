@@ -165,8 +165,9 @@ def _defect_elsewhere(article: Article, label: Label, ui: str) -> Verdict:
         return Verdict(
             ARTICLE_DEFECT,
             RETRANSLATED,
-            f"the {version} article calls this control {text!r}, as the UI does ({ui!r}): this "
-            f"version changed the word to {label.localized!r}, the UI did not",
+            f"the {version} copy in this locale calls this control {text!r}, as the UI does "
+            f"({ui!r}); this copy says {label.localized!r}: the word differs between the "
+            "article's versions, and the UI kept the other one",
         )
     elsewhere = [unit.id for unit in article.units if Sentence(unit.localized).holds_outside(ui)]
     if elsewhere:

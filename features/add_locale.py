@@ -6,9 +6,15 @@
 3. generates ``features/<locale>/<the version's feature>``;
 4. creates the portal's catalog ``mock_portal/translations/<ll_CC>/LC_MESSAGES/messages.po``
    from ``messages.pot`` with Babel (headers as ``pybabel init`` writes them: Language,
-   Plural-Forms), pre-filling the labels the article names, **marked fuzzy**: they are the
-   article's words, not yet the UI's — a translator confirms or corrects each;
+   Plural-Forms; the project's localization team as translator, team and bug address, so
+   the catalog lint finds no template placeholder in a new catalog), pre-filling the labels
+   the article names, **marked fuzzy**: they are the article's words, not yet the UI's — a
+   translator confirms or corrects each;
 5. prints the label table with any diagnostics.
+
+Several articles at once (``python -m features.add_locale ../shared/articles-2021/*.md``):
+each is added in turn; an article already in place with the same content is taken as it is
+(its feature regenerated, its catalog kept), so a folder of copies can be given whole.
 
 What is left to a person: translating the catalog (and clearing the fuzzy flags).
 The catalog is never overwritten: an existing one is reported and kept.
@@ -35,6 +41,9 @@ from features.generate import build, display_path, feature_path, report, write_a
 TRANSLATIONS = ROOT / "mock_portal" / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 PROJECT, VERSION = "mock_portal", "1.0"
+# Who answers for the catalogs (the headers every catalog of the portal carries).
+L10N_ADDRESS = "l10n@settle-balance-e2e.invalid"
+L10N_TEAM = f"settle-balance-e2e localization <{L10N_ADDRESS}>"
 
 
 def catalog_path(locale: str, translations: Path = TRANSLATIONS) -> Path:
@@ -54,6 +63,12 @@ def new_catalog(locale: str, template: Path = TEMPLATE) -> Catalog:
     catalog.project, catalog.version = PROJECT, VERSION
     catalog.copyright_holder = PROJECT
     catalog.revision_date = datetime.now(UTC)
+    catalog.msgid_bugs_address = L10N_ADDRESS
+    catalog.last_translator = L10N_TEAM
+    catalog.language_team = f"{locale} <{L10N_ADDRESS}>"
+    catalog.header_comment = catalog.header_comment.replace(
+        "FIRST AUTHOR <EMAIL@ADDRESS>", L10N_TEAM
+    )
     catalog.fuzzy = False
     return catalog
 
@@ -100,19 +115,25 @@ def check_article(source: Path) -> Article:
     return article
 
 
-def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATIONS) -> str:
+def add_locale(source: Path, force: bool = False, translations: Path | None = None) -> str:
     """Do all of it; returns what was done, as lines for the terminal."""
+    translations = translations or TRANSLATIONS
     article = check_article(source)
     locale = article.meta.locale
     spec = article.spec
     target = target_folder(spec) / f"{locale}.md"
-    if target.exists() and target.resolve() != source.resolve() and not force:
-        raise ArticleError(f"{target} exists already (use --force to replace it)")
+    same = target.exists() and target.read_bytes() == source.read_bytes()
+    if target.exists() and not same and not force:
+        raise ArticleError(
+            f"{display_path(target)} exists already with other content (use --force to replace it)"
+        )
     outcome = build(source, spec)
     if outcome.feature is None:
         raise ArticleError(outcome.error or f"{source}: no feature could be generated")
     done = []
-    if target.resolve() != source.resolve():
+    if same:
+        done.append(f"kept: {display_path(target)} (same content)")
+    else:
         shutil.copyfile(source, target)
         done.append(f"placed: {display_path(target)}")
     feature = feature_path(FEATURES, locale, spec)
@@ -120,27 +141,38 @@ def add_locale(source: Path, force: bool = False, translations: Path = TRANSLATI
     done.append(f"generated: {display_path(feature)}")
     po = catalog_path(locale, translations)
     if po.exists():
-        done.append(f"kept: {po} exists (not overwritten)")
+        done.append(f"kept: {display_path(po)} exists (not overwritten)")
     else:
         catalog = new_catalog(locale)
         filled = prefill_labels(catalog, article)
         write_catalog(po, catalog)
-        done.append(f"created: {po} ({len(filled)} labels pre-filled, fuzzy: {', '.join(filled)})")
+        done.append(
+            f"created: {display_path(po)} "
+            f"({len(filled)} labels pre-filled, fuzzy: {', '.join(filled)})"
+        )
         done.append("left to a translator: every empty msgstr, then clear the fuzzy flags")
     return "\n".join([*done, "", report([outcome])])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m features.add_locale", description=__doc__)
-    parser.add_argument("article", type=Path, help="the localized article (<locale>.md)")
+    parser.add_argument(
+        "articles",
+        type=Path,
+        nargs="+",
+        metavar="article",
+        help="localized article(s), <locale>.md",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing article")
     args = parser.parse_args(argv)
-    try:
-        print(add_locale(args.article, force=args.force))
-    except ArticleError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
+    status = 0
+    for article in args.articles:
+        try:
+            print(add_locale(article, force=args.force))
+        except ArticleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+    return status
 
 
 if __name__ == "__main__":

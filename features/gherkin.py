@@ -11,10 +11,36 @@ article, so output is byte-for-byte deterministic.
 from __future__ import annotations
 
 from core.article import Article
-from core.gherkin import one_line, quote, step_comment
+from core.gherkin import Scenario, one_line, quote, step_comment
 from core.labels import unlink
 
 __all__ = ["one_line", "quote", "render_feature", "step_comment"]
+
+
+# The few scenarios that together check every label the copy names: the release-impact run
+# (`make releases`) runs only these against every UI release.
+IMPACT_TAG = "@release_impact"
+
+
+def covering(article: Article, scenarios: list[Scenario]) -> set[int]:
+    """Indexes of a small set of scenarios that together name every label of the copy
+    (greedy: the scenario naming most labels not yet named, first one on ties)."""
+    names = {
+        index: {
+            slot
+            for slot, label in article.slotted.items()
+            if any(quote(label.localized) in line for line in scenario.lines)
+        }
+        for index, scenario in enumerate(scenarios)
+    }
+    wanted, chosen = set().union(*names.values()), set()
+    while wanted:
+        best = max(names, key=lambda index: (len(names[index] & wanted), -index))
+        if not names[best] & wanted:
+            break
+        chosen.add(best)
+        wanted -= names[best]
+    return chosen
 
 
 def render_feature(article: Article, source: str) -> str:
@@ -44,8 +70,11 @@ def render_feature(article: Article, source: str) -> str:
         "  Background:",
         *(f"    {line}" for line in spec.background(article)),
     ]
-    for scenario in spec.scenarios(article):
+    scenarios = list(spec.scenarios(article))
+    impact = covering(article, scenarios)
+    for index, scenario in enumerate(scenarios):
         title = f"{scenario.name} ({meta.locale}, {spec.id})"
-        lines += ["", f"  {' '.join(scenario.tags)}", f"  Scenario: {title}"]
+        tags = (*scenario.tags, IMPACT_TAG) if index in impact else scenario.tags
+        lines += ["", f"  {' '.join(tags)}", f"  Scenario: {title}"]
         lines += [f"    {line}" for line in scenario.lines]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ default ``reports/releases``), writes ``reports/release-impact.csv`` (header
 ``release,article,locale,labels,match,article_defect,ui_differs,missing,not_run,status``) and
 ``reports/release-impact.md``, and prints one line per release. A release whose matrix is
 missing is an error (exit 1): an impact report that silently left a release out would say
-"current" about what was never run.
+"current" about what was never run; so is a copy no run could judge (status ``broken``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from articles import RELEASES
 from core.paths import REPORTS, ROOT, write_whole
-from core.release_impact import CSV_COLUMNS, Impact, impacts, summary
+from core.release_impact import BROKEN, CSV_COLUMNS, Impact, impacts, summary
 
 
 def read_release(folder: Path, release: str) -> list[Impact]:
@@ -70,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in summary(rows):
         print(line)
     print(f"written: {args.out / 'release-impact.csv'}, release-impact.md")
+    broken = [f"{r.release} {r.article} {r.locale}" for r in rows if r.status == BROKEN]
+    if broken or not rows:
+        print(f"error: not judged: {', '.join(broken) or 'no copy at all'}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -161,7 +161,7 @@ def test_report_flags_locales_from_another_english_source(capsys) -> None:
     assert generate.main(["--report", "--article", SETTLE_BALANCE_2021.id]) == 0
     out = capsys.readouterr().out
     flagged = [line for line in out.splitlines() if "older/different English source" in line]
-    assert len(flagged) == 2  # of 21 articles, only the seeds ja-JP and fr-FR
+    assert len(flagged) == 2  # of all the articles, only the seeds ja-JP and fr-FR
     assert "f51ac76f" in " ".join(flagged) and "0f7c0482" in " ".join(flagged)
     assert "Settle balance" in out and "結算餘額" in out
 

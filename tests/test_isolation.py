@@ -19,9 +19,10 @@ def test_scenarios_never_share_tenant_cookies_or_storage() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PW_CONNECT"}
     command = [
         *(sys.executable, "-m", "pytest", "features", "--locale", "nl-NL,fr-FR"),
+        # Both article versions (both UI releases) in one run, two locales.
         *("-k", "cancel or owner_chooses_to_change", "-p", "no:randomly", "-p", "no:xdist"),
         *("-p", "tests.isolation_probe", "-q", "-p", "no:cacheprovider"),
     ]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "4 passed" in result.stdout, result.stdout[-2000:]
+    assert "6 passed" in result.stdout, result.stdout[-2000:]

@@ -56,6 +56,7 @@ def test_locale_data_for_pseudo_locales() -> None:
         "rtl",
         "rtl",
     )
+    assert (direction("he-IL"), direction("hu-HU")) == ("rtl", "ltr")  # Hebrew, like Arabic
 
 
 def test_generated_files_are_up_to_date() -> None:

@@ -1,4 +1,4 @@
-"""Who is wrong: the classifier on the 21 real articles, on synthetic articles in six scripts,
+"""Who is wrong: the classifier on every real article, on synthetic articles in six scripts,
 and on a changed UI (which must never be blamed on the article).
 
 The expected verdicts below were written by reading each article's sentence beside the real
@@ -16,6 +16,7 @@ from articles.settle_balance_2021.vocabulary import Slot2021
 from core.article import Article, Label, load_article, parse_article
 from core.pseudo import is_pseudo
 from core.verdict import ARTICLE_DEFECT, MATCH, MISSING, UI_DIFFERS, judge
+from mock_portal.i18n import PACKAGE_TRANSLATIONS as TRANSLATIONS
 from tests.article_text import FRONT as BASE_FRONT
 from tests.article_text import title_unit
 
@@ -31,8 +32,13 @@ B, P, N, S, V = (
 # (locale, control) -> (what the UI shows, expected kind of article defect)
 DEFECTS = {
     ("ar-SA", N): ("اشتراك تم دفع الدفعة المستحقة", "partial"),
+    ("bg-BG", P): ("Вашите продукти", "spelling"),
+    ("bg-BG", N): ("Абонамент има дължимо плащане", "partial"),
+    ("bg-BG", S): ("Погасяване на баланса", "missing"),
     ("cs-CZ", N): ("Předplatné obsahuje platbu po splatnosti", "partial"),
     ("cs-CZ", S): ("Vyrovnat zůstatek", "partial"),
+    ("da-DK", N): ("Abonnement har en forfalden betaling", "partial"),
+    ("da-DK", S): ("Afregn saldo", "missing"),
     ("el-GR", B): ("Χρεώσεις", "extra-words"),
     ("el-GR", P): ("Τα προϊόντα σας", "quoted"),
     ("el-GR", N): ("Η συνδρομή έχει τετ-α-τετ πληρωμή", "quoted"),
@@ -41,6 +47,7 @@ DEFECTS = {
     ("fi-FI", B): ("Laskutus", "missing"),
     ("fi-FI", P): ("Tuotteesi", "missing"),
     ("fi-FI", N): ("Tilauksella erääntynyt maksuerä", "extra-words"),
+    ("he-IL", N): ("מנוי יש תשלום שתאריך היעד שלו עבר", "partial"),
     ("nb-NO", N): ("Abonnement har en forfalte betaling", "partial"),
     ("nb-NO", S): ("Saldo", "verb"),
     ("pl-PL", B): ("Rozliczenia", "extra-words"),
@@ -57,16 +64,42 @@ DEFECTS = {
     ("tr-TR", N): ("Abonelikte süresi geçmiş bir ödeme var", "partial"),
     ("tr-TR", S): ("Bakiyeyi öde", "verb"),
     ("tr-TR", V): ("Kaydet", "verb"),
+    ("uk-UA", N): ("Передплата має прострочений платіж", "partial"),
+    ("uk-UA", P): ("Ваші продукти", "partial"),
+}
+# Defects the classifier does not find yet (the careful reading above stays the expectation;
+# strict: the day the classifier finds one, the mark must go).
+MISSED = {
+    # "Перейдіть до меню **Виставлення рахунків > [продуктів.]**": the bold lost "Ваші" and
+    # inflected the rest; the sentence never holds the UI's "Ваші продукти", so the
+    # classifier cannot tell it from a UI that gained a word (it says ui-differs).
+    ("uk-UA", P): "a bold that lost a word and is inflected: an article defect (a lower-case "
+    "bold names no control), but of kind 'missing', not 'partial'",
 }
 # The real articles (the pseudo-locales' are generated from one of them by features.pseudo).
 LOCALES = sorted(path.stem for path in ARTICLES.glob("*.md") if not is_pseudo(path.stem))
 
 
-def test_the_corpus_has_21_locales() -> None:
-    assert len(LOCALES) == 21
+def test_the_corpus_is_every_localized_portal() -> None:
+    """Every real article has the portal's catalog for its locale, and every catalog but the
+    English and pseudo ones an article: the corpus is the suite's locales, counted from data."""
+    catalogs = {
+        path.parent.parent.name.replace("_", "-")
+        for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
+    }
+    assert sorted(c for c in catalogs if not c.startswith("en-") and not is_pseudo(c)) == LOCALES
+    assert {locale for locale, _slot in DEFECTS} <= set(LOCALES)
 
 
-@pytest.mark.parametrize(("locale", "slot"), sorted(DEFECTS, key=str))
+@pytest.mark.parametrize(
+    ("locale", "slot"),
+    [
+        pytest.param(*key, marks=pytest.mark.xfail(strict=True, reason=MISSED[key]))
+        if key in MISSED
+        else key
+        for key in sorted(DEFECTS, key=str)
+    ],
+)
 def test_each_real_defect_gets_its_kind(locale: str, slot: Slot2021) -> None:
     article = load_article(ARTICLES / f"{locale}.md", SETTLE_BALANCE_2021)
     ui, kind = DEFECTS[(locale, slot)]
@@ -176,9 +209,10 @@ def test_lookalike_labels_show_their_code_points() -> None:
         ("Click **Bookmark**.", "OK"),  # "ok" inside a word is not the UI label
         ("Click **Repayment**.", "Pay"),
         ("Click **Settle balance**.", "Settle balances"),  # a word more in the UI
-        ("Click **Save** to finish the repayment.", "Pay"),
+        ("Klik **Opslaan** to finish the repayment.", "Pay"),  # (a label left in English
+        # would be 'untranslated': tests/test_article_versions.py)
         ("Click **Settle balance**.", "Settle balanec"),  # a typo in the UI
-        ("Click **Save**.", "…"),  # no letters at all
+        ("Klik op **Opslaan**.", "…"),  # no letters at all
     ],
 )
 def test_a_changed_ui_is_ui_differs_even_when_it_shares_letters(sentence: str, ui: str) -> None:

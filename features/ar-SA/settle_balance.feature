@@ -33,7 +33,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, ar-SA]
     When I click "تسوية الرصيد" next to "الدفعة"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (ar-SA, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. انتقل إلى **الفوترة > منتجاتك.**

@@ -6,7 +6,8 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (3):
+# Diagnostics (4):
+#   unit cb128-106: label for 'Settle balance' ('zůstatek'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit cb128-106: label for 'Settle balance' ('zůstatek'): the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
 #   unit cb128-106: label for 'Settle balance' ('zůstatek'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit cb128-109: label for 'Save' ('Uložit'): the bold run swallows the end of the sentence (a bold moved by translation)
@@ -28,18 +29,18 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (cs-CZ, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -57,7 +58,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -74,7 +75,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -91,7 +92,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -108,7 +109,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -125,7 +126,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -139,7 +140,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -156,7 +157,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file
@@ -173,7 +174,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, cs-CZ]
     # 1. Přejděte na **Fakturace > Vaše produkty**.
     When I go to "Fakturace" > "Vaše produkty"
     # 2. Najděte předplatné s nevyrovnaným zůstatek. V části Fakturace vedle položky **Předplatné obsahuje platbu po** splatnosti klikněte na Vyrovnat **zůstatek.**
-    # article defect? 'Settle balance' -> 'zůstatek': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Settle balance' -> 'zůstatek': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     Then the subscription with the outstanding balance shows "Předplatné obsahuje platbu po"
     When I click "zůstatek" next to "Předplatné obsahuje platbu po"
     Then the settle balance panel shows the amount due and the card on file

@@ -6,9 +6,12 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (4):
+# Diagnostics (7):
+#   unit a1217-104: label for 'Billing' ('στην ενότητα "Χρεώσεις'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit a1217-104: label for 'Billing' ('στην ενότητα "Χρεώσεις'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit a1217-104: label for 'Your products' ('τα προϊόντα σας'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit a1217-104: label for 'Your products' ('τα προϊόντα σας'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit a1217-106: label for 'Settle balance' ('στην επιλογή "Διακανονισμός υπολοίπου"'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit a1217-106: label for 'Settle balance' ('στην επιλογή "Διακανονισμός υπολοίπου"'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit a1217-109: label for 'Save' ('Αποθήκευση'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:el-GR @version:settle-balance-2021 @release:2021 @locfileid:51831266
@@ -27,18 +30,24 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
     Given I am signed in as an admin who owns the card on file
     Then the admin center is shown in the article's language and text direction
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -54,8 +63,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Card owner chooses to pick a different card, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -70,8 +82,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Card owner chooses to add a new card, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -86,8 +101,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Non-owner chooses to pick a different card, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -102,8 +120,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Non-owner chooses to add a new card, then saves (el-GR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -118,8 +139,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Non-owner is not offered to change the expiration date (el-GR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -131,8 +155,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: A card number that fails validation is refused (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -147,8 +174,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: An expiration date in the past is refused (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file
@@ -163,8 +193,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, el-GR]
   Scenario: Cancel leaves the balance outstanding (el-GR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Μεταβείτε **στην ενότητα "Χρεώσεις > τα προϊόντα σας".**
+    # article defect? 'Billing' -> 'στην ενότητα "Χρεώσεις': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'τα προϊόντα σας': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "στην ενότητα \"Χρεώσεις" > "τα προϊόντα σας"
     # 2. Βρείτε τη συνδρομή με το υπόλοιπο. Στην ενότητα "Χρεώσεις", δίπλα στην επιλογή **"Η συνδρομή έχει τετ-α-τετ πληρωμή",** κάντε κλικ **στην επιλογή "Διακανονισμός υπολοίπου".**
+    # article defect? 'Settle balance' -> 'στην επιλογή "Διακανονισμός υπολοίπου"': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     When I click "στην επιλογή \"Διακανονισμός υπολοίπου\"" next to "Η συνδρομή έχει τετ-α-τετ πληρωμή"
     Then the settle balance panel shows the amount due and the card on file

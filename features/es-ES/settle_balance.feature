@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, es-ES]
     When I click "Liquidar saldo" next to "Suscripción con pago vencido"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (es-ES, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Vaya a **Facturación > Sus productos**.

@@ -6,11 +6,12 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (5):
+# Diagnostics (6):
 #   unit 88d6d-104: the localized label for 'Billing' is empty (the article lost it)
 #   unit 88d6d-104: label for 'Billing' (''): the article names no label here
 #   unit 88d6d-104: label for 'Billing' (''): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit 88d6d-104: label for 'Your products' ('-sivustolle'): the label starts with a word fragment
+#   unit 88d6d-104: label for 'Your products' ('-sivustolle'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 88d6d-104: label for 'Your products' ('-sivustolle'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:fi-FI @version:settle-balance-2021 @release:2021 @locfileid:51831263
 Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
@@ -29,19 +30,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Then the admin center is shown in the article's language and text direction
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
     When I click "Ratkaise saldo" next to "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (fi-FI, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -60,7 +61,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -78,7 +79,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -96,7 +97,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -114,7 +115,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -132,7 +133,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who does not own the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -147,7 +148,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -165,7 +166,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"
@@ -183,7 +184,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, fi-FI]
     Given I am signed in as an admin who owns the card on file
     # 1. Siirry **>-sivustolle.**
     # article defect? 'Billing' -> '': the article names no label here
-    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment
+    # article defect? 'Your products' -> '-sivustolle': the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "" > "-sivustolle"
     # 2. Etsi tilaus, jolla on avoin saldo. Valitse Laskutus-osion **Tilaus-kohdan vieressä oleva erääntyneen maksuerän** vieressä **Ratkaise saldo**.
     Then the subscription with the outstanding balance shows "Tilaus-kohdan vieressä oleva erääntyneen maksuerän"

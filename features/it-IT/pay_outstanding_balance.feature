@@ -47,7 +47,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, it-IT]
     Then the warning is gone and the payment method is shown as the one on file
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Admin adds a new payment method, then saves (it-IT, pay-subscription-2022)
     Given I am signed in as an admin who added the declined payment method
     # 1. Nell'interfaccia di amministrazione, passare alla pagina **Fatturazione** > **Fatture e pagamenti** poi selezionare la scheda Modalità di pagamento.

@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, ja-JP]
     When I click "残高の決済" next to "サブスクリプションの支払期限が過ぎています"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (ja-JP, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. **[課金]、[製品]** に移動します。

@@ -47,7 +47,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, ko-KR]
     Then the warning is gone and the payment method is shown as the one on file
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Admin adds a new payment method, then saves (ko-KR, pay-subscription-2022)
     Given I am signed in as an admin who added the declined payment method
     # 1. 관리 센터에서 **청구** > **청구서 및 결제** 페이지로 이동한 다음 결제 방법 탭을 선택합니다.

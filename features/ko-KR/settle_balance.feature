@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, ko-KR]
     When I click "잔액 정산" next to "구독에 기한 경과 결제가 있음"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (ko-KR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. **청구> 제품** 으로 이동합니다.

@@ -35,7 +35,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, nb-NO]
     When I click "Fakturering-delen" next to "Abonnement"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (nb-NO, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå til **Fakturering > Produktene dine**.

@@ -47,7 +47,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, nl-NL]
     Then the warning is gone and the payment method is shown as the one on file
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Admin adds a new payment method, then saves (nl-NL, pay-subscription-2022)
     Given I am signed in as an admin who added the declined payment method
     # 1. Ga in het Beheercentrum naar de pagina **Facturering** > **Facturen en betalingen** en selecteer het tabblad Betalingsmethoden.

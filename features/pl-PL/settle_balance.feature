@@ -6,9 +6,12 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (2):
+# Diagnostics (5):
+#   unit 6ab4c-104: label for 'Billing' ('karty Rozliczenia'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 6ab4c-104: label for 'Billing' ('karty Rozliczenia'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 6ab4c-104: label for 'Your products' ('Produkty'): the same bold run also holds 'karty Rozliczenia', which is no label
 #   unit 6ab4c-104: label for 'Your products' ('Produkty'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 6ab4c-106: label for 'Subscription has a past due payment' ('ma zaszłe płatności'): starts in lower case, as sentence words do (a control's name starts with a capital)
 @locale:pl-PL @version:settle-balance-2021 @release:2021 @locfileid:51831276
 Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Zaległe saldo
@@ -25,18 +28,24 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
     Given I am signed in as an admin who owns the card on file
     Then the admin center is shown in the article's language and text direction
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -52,8 +61,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Card owner chooses to pick a different card, then saves (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -68,8 +80,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Card owner chooses to add a new card, then saves (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -84,8 +99,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Non-owner chooses to pick a different card, then saves (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -100,8 +118,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Non-owner chooses to add a new card, then saves (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -116,8 +137,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Non-owner is not offered to change the expiration date (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -129,8 +153,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: A card number that fails validation is refused (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -145,8 +172,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: An expiration date in the past is refused (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file
@@ -161,8 +191,11 @@ Feature: Settle an outstanding balance [settle-balance-2021, pl-PL]
   Scenario: Cancel leaves the balance outstanding (pl-PL, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Przejdź do **karty Rozliczenia > Produkty.**
+    # article defect? 'Billing' -> 'karty Rozliczenia': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Your products' -> 'Produkty': the same bold run also holds 'karty Rozliczenia', which is no label
     When I go to "karty Rozliczenia" > "Produkty"
     # 2. Znajdź subskrypcję z nieuregulowanym saldem. W sekcji Rozliczenia obok opcji Subskrypcja **ma zaszłe płatności**, kliknij pozycję **Rozlicz saldo**.
+    # article defect? 'Subscription has a past due payment' -> 'ma zaszłe płatności': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "ma zaszłe płatności"
     When I click "Rozlicz saldo" next to "ma zaszłe płatności"
     Then the settle balance panel shows the amount due and the card on file

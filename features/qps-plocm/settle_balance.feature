@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, qps-plocm]
     When I click "⟦f5b66:Šéţţĺé ƀåĺåñçé ·⟧" next to "⟦9f480:Šûƀšçŕîþţîöñ ĥåš å þåšţ đûé þåýɱéñţ ·····⟧"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (qps-plocm, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Ĝö ţö **⟦abaec:Ɓîĺĺîñĝ ·⟧ > ⟦bea0e:Ýöûŕ þŕöđûçţš ·⟧**.

@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, ru-RU]
     When I click "Погасить задолженность" next to "Платеж за подписку просрочен"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (ru-RU, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Перейдите в раздел **"Выставление счетов" > Ваши продукты**.

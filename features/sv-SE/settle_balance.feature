@@ -6,9 +6,10 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (3):
+# Diagnostics (4):
 #   unit 0feec-104: label for 'Billing' ('Fakturering'): the bold run swallows the end of the sentence (a bold moved by translation)
 #   unit 0feec-104: label for 'Your products' ('Dina produkter'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 0feec-106: label for 'Subscription has a past due payment' ('en förfallen betalning klickar'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 0feec-106: label for 'Settle balance' ('Betalasaldo'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:sv-SE @version:settle-balance-2021 @release:2021 @locfileid:51831284
 Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
@@ -28,16 +29,18 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (sv-SE, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -55,6 +58,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -71,6 +75,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -87,6 +92,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -103,6 +109,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -119,6 +126,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -132,6 +140,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -148,6 +157,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file
@@ -164,6 +174,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, sv-SE]
     # 1. Gå till **Fakturering > Dina produkter.**
     When I go to "Fakturering" > "Dina produkter"
     # 2. Hitta prenumerationen med det utestående saldot. I avsnittet Fakturering bredvid Prenumeration har **en förfallen betalning klickar** du på **Betalasaldo.**
+    # article defect? 'Subscription has a past due payment' -> 'en förfallen betalning klickar': starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "en förfallen betalning klickar"
     When I click "Betalasaldo" next to "en förfallen betalning klickar"
     Then the settle balance panel shows the amount due and the card on file

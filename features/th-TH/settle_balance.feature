@@ -30,7 +30,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, th-TH]
     When I click "ยอดคงเหลือในบัญชี" next to "เลยกําหนดการชําระเงิน"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (th-TH, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. ไปที่ **หน้าการเรียกเก็บเงิน > ผลิตภัณฑ์** ของคุณ

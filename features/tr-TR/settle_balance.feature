@@ -6,14 +6,18 @@
 # ms.openlocfilehash: 1efe2de3331d161c8344a78f28c6e39e027b8dc6
 # ms.lasthandoff: 04/15/2021
 # ms.translationtype: MT
-# Diagnostics (9):
+# Diagnostics (13):
+#   unit 35b66-104: label for 'Billing' ('ve'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 35b66-104: label for 'Billing' ('ve'): the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
 #   unit 35b66-104: label for 'Billing' ('ve'): the bold run swallows the end of the sentence (a bold moved by translation)
-#   unit 35b66-104: label for 'Your products' ('gidin'): the same bold run also holds 've', which is no label
+#   unit 35b66-104: label for 'Your products' ('gidin'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 35b66-104: label for 'Your products' ('gidin'): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 35b66-106: label for 'Subscription has a past due payment' ('bir ödeme var öğesinin yanında Bakiyeyi'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 35b66-106: label for 'Settle balance' ("'ye tıklayın"): the bold also holds the label of 'Save' ('tıklayın')
 #   unit 35b66-106: label for 'Settle balance' ("'ye tıklayın"): the label starts with a word fragment
+#   unit 35b66-106: label for 'Settle balance' ("'ye tıklayın"): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 35b66-106: label for 'Settle balance' ("'ye tıklayın"): the bold run swallows the end of the sentence (a bold moved by translation)
+#   unit 35b66-109: label for 'Save' ('tıklayın'): starts in lower case, as sentence words do (a control's name starts with a capital)
 #   unit 35b66-109: label for 'Save' ('tıklayın'): the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
 #   unit 35b66-109: label for 'Save' ('tıklayın'): the bold run swallows the end of the sentence (a bold moved by translation)
 @locale:tr-TR @version:settle-balance-2021 @release:2021 @locfileid:51831286
@@ -32,31 +36,33 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
     Given I am signed in as an admin who owns the card on file
     Then the admin center is shown in the article's language and text direction
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 3. Kredi kartının sahibi sizseniz, kartın son kullanma tarihini değiştirebilir, farklı bir kart kullanabilir veya yeni bir kart eklersiniz.
     When I change the expiration date of the card on file to "12/2035"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "4242"
@@ -66,18 +72,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Card owner chooses to pick a different card, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 3. Kredi kartının sahibi sizseniz, kartın son kullanma tarihini değiştirebilir, farklı bir kart kullanabilir veya yeni bir kart eklersiniz.
     When I pick the other card, ending in "4444"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
@@ -86,18 +93,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Card owner chooses to add a new card, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 3. Kredi kartının sahibi sizseniz, kartın son kullanma tarihini değiştirebilir, farklı bir kart kullanabilir veya yeni bir kart eklersiniz.
     When I add a new card "4000 0566 5566 5556" expiring "08/2031" held by "Megan Bowen" with security code "737"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
@@ -106,18 +114,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Non-owner chooses to pick a different card, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 4. Kredi kartının sahibi siz değilseniz, farklı bir kredi kartı seçebilir veya yeni bir kart ekleyin.
     When I pick the other card, ending in "4444"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
@@ -126,18 +135,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Non-owner chooses to add a new card, then saves (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 4. Kredi kartının sahibi siz değilseniz, farklı bir kredi kartı seçebilir veya yeni bir kart ekleyin.
     When I add a new card "4000 0566 5566 5556" expiring "08/2031" held by "Megan Bowen" with security code "737"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the outstanding balance is settled and a confirmation is shown
     And exactly one charge of "129.00" "USD" was made to the card ending in "5556"
@@ -146,11 +156,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Non-owner is not offered to change the expiration date (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who does not own the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
@@ -162,18 +173,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: A card number that fails validation is refused (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 3. Kredi kartının sahibi sizseniz, kartın son kullanma tarihini değiştirebilir, farklı bir kart kullanabilir veya yeni bir kart eklersiniz.
     When I add a new card "4000 0566 5566 5557" expiring "08/2031" held by "Megan Bowen" with security code "737"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the payment is refused with an error about the card number
     And the balance is still outstanding and nothing was charged
@@ -182,18 +194,19 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: An expiration date in the past is refused (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file
     # 3. Kredi kartının sahibi sizseniz, kartın son kullanma tarihini değiştirebilir, farklı bir kart kullanabilir veya yeni bir kart eklersiniz.
     When I change the expiration date of the card on file to "01/2020"
     # 5. Kredi kartı bilgilerini güncelledikten veya kredi kartını değiştirdikten sonra Kaydet'e **tıklayın.**
-    # article defect? 'Save' -> 'tıklayın': the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
+    # article defect? 'Save' -> 'tıklayın': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 2 sentences but the English label in 1 (a verb such as 'click'?)
     When I click "tıklayın" to save
     Then the payment is refused with an error about the expiration date
     And the balance is still outstanding and nothing was charged
@@ -202,11 +215,12 @@ Feature: Settle an outstanding balance [settle-balance-2021, tr-TR]
   Scenario: Cancel leaves the balance outstanding (tr-TR, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. Faturalar **ve > gidin.**
-    # article defect? 'Billing' -> 've': the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
-    # article defect? 'Your products' -> 'gidin': the same bold run also holds 've', which is no label
+    # article defect? 'Billing' -> 've': starts in lower case, as sentence words do (a control's name starts with a capital); the steps use these words in 4 sentences but the English label in 2 (a verb such as 'click'?)
+    # article defect? 'Your products' -> 'gidin': starts in lower case, as sentence words do (a control's name starts with a capital)
     When I go to "ve" > "gidin"
     # 2. Bekleyen bakiyenin olduğu aboneliği bulun. Faturalama bölümünde, Abonelikte süresi geçmiş **bir ödeme var öğesinin yanında Bakiyeyi** öde **'ye tıklayın.**
-    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment
+    # article defect? 'Subscription has a past due payment' -> 'bir ödeme var öğesinin yanında Bakiyeyi': starts in lower case, as sentence words do (a control's name starts with a capital)
+    # article defect? 'Settle balance' -> "'ye tıklayın": the bold also holds the label of 'Save' ('tıklayın'); the label starts with a word fragment; starts in lower case, as sentence words do (a control's name starts with a capital)
     Then the subscription with the outstanding balance shows "bir ödeme var öğesinin yanında Bakiyeyi"
     When I click "'ye tıklayın" next to "bir ödeme var öğesinin yanında Bakiyeyi"
     Then the settle balance panel shows the amount due and the card on file

@@ -47,7 +47,7 @@ Feature: What if I have an outstanding balance? [pay-subscription-2022, zh-CN]
     Then the warning is gone and the payment method is shown as the one on file
     And exactly one charge of "129.00" "USD" was made to the card ending in "4444"
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Admin adds a new payment method, then saves (zh-CN, pay-subscription-2022)
     Given I am signed in as an admin who added the declined payment method
     # 1. 在管理中心中，请转到“**帐单**” > “**账单和付款**”页面，然后选择“付款方式”选项卡。

@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, zh-CN]
     When I click "结算余额" next to "订阅的预期付款"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (zh-CN, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. 转到 **帐单 > 产品**。

@@ -29,7 +29,7 @@ Feature: Settle an outstanding balance [settle-balance-2021, zh-TW]
     When I click "結算餘額" next to "有逾期款項的訂閱"
     Then the settle balance panel shows the amount due and the card on file
 
-  @article @owner @severity:critical
+  @article @owner @severity:critical @release_impact
   Scenario: Card owner chooses to change the expiration date, then saves (zh-TW, settle-balance-2021)
     Given I am signed in as an admin who owns the card on file
     # 1. 移至 **[帳單] > [您的產品]**。
