@@ -136,10 +136,14 @@ releases: setup
 unit: $(STAMP)
 	$(BIN)/pytest tests $(XDIST) $(PYTEST_ARGS)
 
+# CI's release-impact slice: both article versions, Latin, Arabic (right-to-left) and Cyrillic,
+# known defects and clean copies (the whole matrix: `make releases`, ~2 min on 2 cores).
+RELEASE_SLICE ?= de-DE,pt-BR,ar-SA,uk-UA
 test: setup debug-tools check-features lint
 	@rm -rf $(RESULTS)
 	$(BIN)/pytest tests features $(XDIST) --alluredir=$(RESULTS) $(E2E_ARGS) $(PYTEST_ARGS) || status=$$?; \
 	$(MAKE) --no-print-directory report || status=$${status:-$$?}; \
+	$(MAKE) --no-print-directory releases RELEASE_ARGS="--locale $(RELEASE_SLICE)" || status=$${status:-$$?}; \
 	exit $${status:-0}
 
 # --- report --------------------------------------------------------------------------------
