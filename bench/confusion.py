@@ -110,6 +110,8 @@ def cases_for(spec: ArticleSpec, locale: str) -> list[Case]:
     base = with_other_versions(parse_article(raw, path, spec))
     cases = []
     for slot, label in base.slotted.items():
+        if judge(base, label, label.localized).failed:
+            continue  # the copy's own defect (errata): no clean label to seed from
         unit_text = base.unit(label.unit_id).localized
         for mutation, seeded, ui in ui_mutations(label, unit_text):
             verdict = judge(base, label, ui)
