@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles import SPECS, with_other_versions
-from core.article import Article, ArticleError, Label, parse_article
+from core.article import ArticleError, Label, parse_article
 from core.parsing import read_text
 from core.paths import write_whole
 from core.spec import ArticleSpec
@@ -29,8 +29,22 @@ from core.verdict import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- confusion:begin -->", "<!-- confusion:end -->"
-QUOTES = {"de": "„“", "cs": "„“", "bg": "„“", "da": "»«", "fr": "«»", "ru": "«»", "uk": "«»",
-          "el": "«»", "ja": "「」", "zh": "“”", "ko": "‘’", "pl": "„”", "hu": "„”", "nb": "«»"}
+QUOTES = {
+    "de": "„“",
+    "cs": "„“",
+    "bg": "„“",
+    "da": "»«",
+    "fr": "«»",
+    "ru": "«»",
+    "uk": "«»",
+    "el": "«»",
+    "ja": "「」",
+    "zh": "“”",
+    "ko": "‘’",
+    "pl": "„”",
+    "hu": "„”",
+    "nb": "«»",
+}
 WORD_RE = re.compile(r"\w+$")
 
 
@@ -47,14 +61,24 @@ class Case:
     reason: str = ""
 
 
-def decided_of(verdict) -> str:  # noqa: ANN001 - core.verdict.Verdict
+def decided_of(verdict) -> str:
     return f"{verdict.verdict}:{verdict.kind}" if verdict.kind else verdict.verdict
 
 
 def script_of(locale: str) -> str:
     lang = locale.split("-")[0]
-    return {"ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic", "el": "Greek", "ar": "Arabic",
-            "he": "Hebrew", "th": "Thai", "ja": "CJK", "zh": "CJK", "ko": "CJK"}.get(lang, "Latin")
+    return {
+        "ru": "Cyrillic",
+        "uk": "Cyrillic",
+        "bg": "Cyrillic",
+        "el": "Greek",
+        "ar": "Arabic",
+        "he": "Hebrew",
+        "th": "Thai",
+        "ja": "CJK",
+        "zh": "CJK",
+        "ko": "CJK",
+    }.get(lang, "Latin")
 
 
 def article_mutations(label: Label, unit_text: str, locale: str) -> list[tuple[str, str, str]]:
@@ -70,15 +94,30 @@ def article_mutations(label: Label, unit_text: str, locale: str) -> list[tuple[s
 
     words = text.split()
     if len(words) >= 2:
-        out.append(("bold-first-words", "article-defect:partial",
-                    put(f"**{' '.join(words[:-1])}** {words[-1]}")))
+        out.append(
+            (
+                "bold-first-words",
+                "article-defect:partial",
+                put(f"**{' '.join(words[:-1])}** {words[-1]}"),
+            )
+        )
     before = WORD_RE.search(head.rstrip()) if head.endswith(" ") else None
     if before:
-        out.append(("bold-widened", "article-defect:extra-words",
-                    head[: before.start()] + f"**{before.group()} {text}**" + tail))
+        out.append(
+            (
+                "bold-widened",
+                "article-defect:extra-words",
+                head[: before.start()] + f"**{before.group()} {text}**" + tail,
+            )
+        )
     if before:
-        out.append(("bold-on-neighbour", "article-defect:verb",
-                    head[: before.start()] + f"**{before.group()}** {text}" + tail))
+        out.append(
+            (
+                "bold-on-neighbour",
+                "article-defect:verb",
+                head[: before.start()] + f"**{before.group()}** {text}" + tail,
+            )
+        )
     q = QUOTES.get(locale.split("-")[0], "“”")
     out.append(("quoted", "article-defect:quoted", put(f"**{q[0]}{text}{q[1]}**")))
     if len(words) >= 2:
@@ -110,21 +149,43 @@ def cases_for(spec: ArticleSpec, locale: str) -> list[Case]:
     base = with_other_versions(parse_article(raw, path, spec))
     cases = []
     for slot, label in base.slotted.items():
-        if judge(base, label, label.localized).failed:
-            continue  # the copy's own defect (errata): no clean label to seed from
+        if label.doubts or judge(base, label, label.localized).failed:
+            continue  # the copy's own defect (errata, doubts): no clean label to seed from
         unit_text = base.unit(label.unit_id).localized
         for mutation, seeded, ui in ui_mutations(label, unit_text):
             verdict = judge(base, label, ui)
-            cases.append(Case(spec.id, locale, slot.value, seeded, mutation, unit_text, ui,
-                              decided_of(verdict), verdict.reason))
+            cases.append(
+                Case(
+                    spec.id,
+                    locale,
+                    slot.value,
+                    seeded,
+                    mutation,
+                    unit_text,
+                    ui,
+                    decided_of(verdict),
+                    verdict.reason,
+                )
+            )
         if raw.count(unit_text) != 1:
             continue
         for mutation, seeded, new_unit in article_mutations(label, unit_text, locale):
             try:
                 seeded_article = parse_article(raw.replace(unit_text, new_unit), path, spec)
             except ArticleError as error:
-                cases.append(Case(spec.id, locale, slot.value, seeded, mutation, new_unit,
-                                  label.localized, "unparsed", str(error)))
+                cases.append(
+                    Case(
+                        spec.id,
+                        locale,
+                        slot.value,
+                        seeded,
+                        mutation,
+                        new_unit,
+                        label.localized,
+                        "unparsed",
+                        str(error),
+                    )
+                )
                 continue
             seeded_article.evidence = base.evidence
             new_label = seeded_article.slotted.get(slot)
@@ -133,8 +194,19 @@ def cases_for(spec: ArticleSpec, locale: str) -> list[Case]:
             else:
                 verdict = judge(seeded_article, new_label, label.localized)
                 decided, reason = decided_of(verdict), verdict.reason
-            cases.append(Case(spec.id, locale, slot.value, seeded, mutation, new_unit,
-                              label.localized, decided, reason))
+            cases.append(
+                Case(
+                    spec.id,
+                    locale,
+                    slot.value,
+                    seeded,
+                    mutation,
+                    new_unit,
+                    label.localized,
+                    decided,
+                    reason,
+                )
+            )
     return cases
 
 
@@ -154,8 +226,10 @@ def scores(cases: list[Case]) -> dict[str, tuple[float, float, int]]:
     classes = sorted({c.seeded for c in cases} | {c.decided for c in cases})
     groups = classes + sorted({c.split(":")[0] for c in classes if ":" in c})
     for cls in groups:
+
         def hit(value: str, cls: str = cls) -> bool:
             return value == cls or value.startswith(cls + ":")
+
         tp = sum(hit(c.seeded) and hit(c.decided) for c in cases)
         seeded = sum(hit(c.seeded) for c in cases)
         decided = sum(hit(c.decided) for c in cases)
@@ -166,9 +240,14 @@ def scores(cases: list[Case]) -> dict[str, tuple[float, float, int]]:
 def markdown(cases: list[Case]) -> str:
     wrong = [c for c in cases if c.seeded != c.decided]
     by = Counter((script_of(c.locale), c.version) for c in cases)
-    lines = [f"{len(cases)} seeded cases, {len(wrong)} decided otherwise; "
-             f"{sum(c.seeded != 'match' and c.decided == 'match' for c in cases)} seeded "
-             f"defects decided `match`.", "", "| script | version | cases |", "|---|---|---:|"]
+    lines = [
+        f"{len(cases)} seeded cases, {len(wrong)} decided otherwise; "
+        f"{sum(c.seeded != 'match' and c.decided == 'match' for c in cases)} seeded "
+        f"defects decided `match`.",
+        "",
+        "| script | version | cases |",
+        "|---|---|---:|",
+    ]
     lines += [f"| {s} | {v} | {n} |" for (s, v), n in sorted(by.items())]
     lines += ["", "| class | precision | recall | seeded |", "|---|---:|---:|---:|"]
     lines += [f"| {k} | {p:.3f} | {r:.3f} | {n} |" for k, (p, r, n) in scores(cases).items()]
@@ -180,9 +259,12 @@ def worst(cases: list[Case], limit: int = 20) -> str:
     wrong.sort(key=lambda c: (c.decided != "match", c.seeded == "match", c.mutation))
     lines = ["", f"## The worst {min(limit, len(wrong))} cases", ""]
     for c in wrong[:limit]:
-        lines += [f"- {c.version} {c.locale} {c.slot} `{c.mutation}`: seeded {c.seeded}, "
-                  f"decided {c.decided} ({c.reason})", f"  - sentence: {c.sentence}",
-                  f"  - UI name: {c.ui!r}"]
+        lines += [
+            f"- {c.version} {c.locale} {c.slot} `{c.mutation}`: seeded {c.seeded}, "
+            f"decided {c.decided} ({c.reason})",
+            f"  - sentence: {c.sentence}",
+            f"  - UI name: {c.ui!r}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -194,8 +276,10 @@ def write(cases: list[Case], reports: Path) -> None:
         writer.writerow(["seeded", "decided", "count"])
         for (seeded, decided), n in sorted(counts.items()):
             writer.writerow([seeded, decided, n])
-    write_whole(reports / "confusion.md", "# Confusion matrix of the triage\n\n"
-                + markdown(cases) + worst(cases))
+    write_whole(
+        reports / "confusion.md",
+        "# Confusion matrix of the triage\n\n" + markdown(cases) + worst(cases),
+    )
 
 
 def update_readme(block: str, readme: Path = ROOT / "README.md") -> None:
