@@ -17,7 +17,7 @@ import csv
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles import SPECS, load_copy, with_other_versions
@@ -63,6 +63,9 @@ class Case:
     ui: str | None
     decided: str = ""
     reason: str = ""
+    # What was judged, for the browser sample (tests/test_confusion_browser.py).
+    article: Article | None = field(default=None, compare=False, repr=False)
+    label: Label | None = field(default=None, compare=False, repr=False)
 
 
 def decided_of(verdict) -> str:
@@ -178,6 +181,8 @@ def judged(
         ui,
         decided_of(verdict),
         verdict.reason,
+        base,
+        label,
     )
 
 
