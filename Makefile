@@ -203,4 +203,4 @@ confusion: $(STAMP)
 # against its fast unit tests; mutmut's config is pyproject's [tool.mutmut]. Minutes: not in CI.
 mutate-engine: $(STAMP)
 	$(BIN)/mutmut run --max-children 2
-	$(BIN)/python -m bench.mutation_score
+	$(BIN)/python -m bench.mutation_score --readme --survivors
