@@ -20,7 +20,7 @@ REPORT ?= reports/allure
 SINGLE_FILE_REPORT ?= reports/allure-single-file
 XDIST := $(if $(filter-out 0 1,$(WORKERS)),-n $(WORKERS),)
 
-.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean screenshots releases
+.PHONY: help setup browser fonts debug-tools open-report features check-features lint e2e unit test report mutate flake bench clean screenshots releases confusion mutate-engine
 
 help:
 	@echo "make e2e             set up and run the end-to-end suite for every locale, then build the report"
@@ -194,3 +194,13 @@ screenshots: setup
 
 clean:
 	rm -rf $(RESULTS) reports test-results .pytest_cache
+
+# Seeded defects against the triage engine: reports/confusion.{csv,md}, the README block.
+confusion: $(STAMP)
+	$(BIN)/python -m bench.confusion --readme
+
+# Mutation score of the verdict engine (core: sentence, verdict, alignment, doubts, labels)
+# against its fast unit tests; mutmut's config is pyproject's [tool.mutmut]. Minutes: not in CI.
+mutate-engine: $(STAMP)
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python -m bench.mutation_score --readme --survivors

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -54,14 +56,74 @@ def align_step_labels(step: Step, path: Path, diagnostics: list[Diagnostic]) -> 
                 f"English has {len(english_runs)} bold run(s), localized has {len(local_runs)}; "
                 "aligned in order"
             )
-        for english_run, local_run in zip(english_runs, local_runs, strict=False):
-            labels.extend(_align_run(step, unit, english_run, local_run, note))
-        for english_run in english_runs[len(local_runs) :]:
+        kinds = (_run_kinds(unit.english), _run_kinds(unit.localized))
+        if len(kinds[1]) != len(local_runs):  # merged split runs: bold, all of them
+            kinds = (kinds[0], ["bold"] * len(local_runs))
+        pairing = _pair_runs(english_runs, local_runs, kinds, _scale(unit))
+        paired = dict(zip(pairing, local_runs, strict=False))
+        for index, english_run in enumerate(english_runs):
+            if index in paired:
+                labels.extend(_align_run(step, unit, english_run, paired[index], note))
+                continue
             for english in _run_labels(english_run, english_run):
                 labels.append(
                     Label("", english.text, unit.id, step.number, doubts=("no bold run",))
                 )
     return labels
+
+
+# How much closer in length (as a factor) another pairing must be before it replaces the
+# pairing in order.
+LENGTH_EVIDENCE = math.log(1.5)
+
+
+def _run_kinds(text: str) -> list[str]:
+    """Each label run's kind, in order: ``bold`` or ``link`` (an HTML link outside bold)."""
+    return ["bold" if m["bold"] is not None else "link" for m in LABEL_RUN_RE.finditer(text)]
+
+
+def _scale(unit: Unit) -> float:
+    """How long the localized text is for each English character (CJK writes shorter)."""
+    return _length(unit.localized) / _length(unit.english)
+
+
+def _pair_runs(
+    english_runs: list[str],
+    local_runs: list[str],
+    kinds: tuple[list[str], list[str]],
+    scale: float = 1.0,
+) -> list[int]:
+    """Which English run each localized run translates, in order. A unit that lost bold runs
+    keeps its others in order, but not necessarily the first ones: the run it lost may be the
+    first ("neben Abonnement weist … auf auf **Saldo ausgleichen**"). Without a dictionary, a
+    run pairs with a run of its kind (a link with a link), and the runs' lengths tell: the
+    pairing whose lengths (against the sentences' length ratio, ``scale``) agree by a factor
+    of 1.5 better than the first pairing in order wins."""
+    in_order = list(range(min(len(english_runs), len(local_runs))))
+    if len(local_runs) >= len(english_runs) or not local_runs:
+        return in_order
+    english_kinds, local_kinds = kinds
+    candidates = [
+        indices
+        for indices in itertools.combinations(range(len(english_runs)), len(local_runs))
+        if all(english_kinds[i] == local_kinds[k] for k, i in enumerate(indices))
+    ]
+    if not candidates:
+        return in_order
+
+    def cost(indices: tuple[int, ...]) -> float:
+        return sum(
+            abs(math.log(_length(local_runs[k]) / scale / _length(english_runs[i])))
+            for k, i in enumerate(indices)
+        )
+
+    best = min(candidates, key=cost)
+    first = candidates[0]
+    return list(best if cost(best) < cost(first) - LENGTH_EVIDENCE else first)
+
+
+def _length(run: str) -> int:
+    return max(1, len(comparable(strip_markup(run.replace("**", "")).text)))
 
 
 def _merge_split_runs(text: str, runs: list[str], wanted: int, note: _Notes) -> list[str]:

@@ -30,14 +30,16 @@ MAX_WRAPPING = 4
 SPACES_RE = re.compile(r"[\s\u00a0\u2007\u202f]+")
 # Zero-width and bidi control characters: invisible, and RTL UIs add them around names.
 INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
-# Quote marks that wrap a label: opening -> closing, in the scripts the articles use.
+# Quote marks that wrap a label: opening -> its closings, in the scripts the articles use
+# (a low-9 mark closes with the high mark in German, „…“, and with the right mark in Polish and
+# Hungarian, „…”).
 QUOTE_PAIRS = {
     '"': '"',
     "'": "'",
     "“": "”",
     "”": "”",
-    "„": "“",
-    "‚": "‘",
+    "„": "“”",
+    "‚": "‘’",
     "‘": "’",
     "«": "»",
     "»": "«",
@@ -45,7 +47,7 @@ QUOTE_PAIRS = {
     "『": "』",
     "‹": "›",
 }
-QUOTE_CHARS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
+QUOTE_CHARS = frozenset(QUOTE_PAIRS) | frozenset("".join(QUOTE_PAIRS.values()))
 # A lone ' or ’ at one end is an apostrophe ("'ye tıklayın"), not half of a quote pair.
 STRAY_QUOTES = QUOTE_CHARS - {"'", "’"}
 # Foldings NFC leaves alone: Thai and Lao SARA AM spelled as NIKHAHIT + SARA AA.
@@ -109,7 +111,7 @@ def strip_wrapping(text: str) -> Stripped:
 
 def _strip_quotes(label: str) -> str:
     """Quote marks around the label, or a stray one at either end (its partner lies outside)."""
-    if len(label) >= 2 and label[0] in QUOTE_PAIRS and label[-1] == QUOTE_PAIRS[label[0]]:
+    if len(label) >= 2 and label[0] in QUOTE_PAIRS and label[-1] in QUOTE_PAIRS[label[0]]:
         return label[1:-1].strip()
     if label[:1] in STRAY_QUOTES and not any(char in QUOTE_CHARS for char in label[1:]):
         return label[1:].strip()

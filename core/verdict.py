@@ -90,7 +90,9 @@ def judge(article: Article, label: Label, ui: str | None) -> Verdict:
             f"the article leaves the label in English; the UI says {ui!r}",
         )
     sentence = Sentence(article.unit(label.unit_id).localized)
-    return _defect_in_sentence(label, ui, sentence) or _defect_elsewhere(article, label, ui)
+    return _defect_in_sentence(article, label, ui, sentence) or _defect_elsewhere(
+        article, label, ui
+    )
 
 
 def _left_in_english(article: Article, label: Label) -> bool:
@@ -119,8 +121,12 @@ def same_label(label: Label, ui: str) -> bool:
     return before_tail.endswith(comparable(label.localized))
 
 
-def _defect_in_sentence(label: Label, ui: str, sentence: Sentence) -> Verdict | None:
-    """The UI label stands in the article's own sentence: where is the bold, then?"""
+def _defect_in_sentence(
+    article: Article, label: Label, ui: str, sentence: Sentence
+) -> Verdict | None:
+    """The UI label stands in the article's own sentence: where is the bold, then? Read as
+    written first; another version's copy with the UI's very word outweighs a reading of
+    inflected words (da-DK 2022 "Afregn saldo", 2021 and UI "Afregningssaldo")."""
     bold, shown = loose(label.localized), loose(ui)
     lookalike = explain_lookalike(label.localized, ui)
     if not shown:
@@ -142,6 +148,8 @@ def _defect_in_sentence(label: Label, ui: str, sentence: Sentence) -> Verdict | 
         if sentence.overlaps_bold(span, label.bold):
             return Verdict(ARTICLE_DEFECT, PARTIAL, "the bold covers part of the UI label")
         return Verdict(ARTICLE_DEFECT, VERB, "the UI label stands outside the bold")
+    if _other_version_says(article, label, ui):
+        return None  # retranslated: the other version's word, not an inflection of this one
     if word_count(label.localized) > word_count(ui) and words_found(ui, label.localized):
         return Verdict(
             ARTICLE_DEFECT, EXTRA_WORDS, "the bold holds the UI label's words, inflected"

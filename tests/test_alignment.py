@@ -87,6 +87,58 @@ def test_different_bold_count_is_a_diagnostic_with_best_alignment() -> None:
     )
 
 
+def test_a_lost_first_bold_pairs_the_other_by_length() -> None:
+    """The unit lost its first bold: the one left translates the short English run, not the
+    long one, so the label lost is the notice's, not the button's."""
+    labels, diags = labels_of(
+        article_with(
+            unit(
+                "a-1",
+                "Neben Abonnement weist überfällige Zahlung auf klicken Sie **Saldo ausgleichen**.",
+                "Next to **Subscription has a past due payment**, click **Settle balance**.",
+            )
+        )
+    )
+    assert labels == [
+        ("Subscription has a past due payment", ""),
+        ("Settle balance", "Saldo ausgleichen"),
+    ]
+    assert "aligned in order" in " ".join(d.message for d in diags)
+
+
+def test_runs_of_similar_length_stay_in_order() -> None:
+    labels, _ = labels_of(
+        article_with(
+            unit(
+                "a-1", "Naast **Melding**, klik op Opslaan.", "Next to **Notice**, click **Save**."
+            )
+        )
+    )
+    assert labels == [("Notice", "Melding"), ("Save", "")]
+
+
+def test_a_link_pairs_with_the_english_link_when_a_bold_is_lost() -> None:
+    """2022: "**Billing** > **Bills & payments** … the <a>Payment methods</a> tab" with the
+    second bold lost: the link is still the Payment methods tab's label."""
+    link = '<a href="https://x">{}</a>'
+    labels, _ = labels_of(
+        article_with(
+            unit(
+                "a-1",
+                "Gehen Sie zu **Abrechnung** > Rechnungen, dann " + link.format("Zahlarten") + ".",
+                "Go to **Billing** > **Bills & payments**, then the "
+                + link.format("Payment methods")
+                + " tab.",
+            )
+        )
+    )
+    assert labels == [
+        ("Billing", "Abrechnung"),
+        ("Bills & payments", ""),
+        ("Payment methods", "Zahlarten"),
+    ]
+
+
 def test_bold_on_the_verb_is_doubted() -> None:
     """The word the steps repeat ("click") is bold instead of the label (tr-TR, th-TH)."""
     article = parse(

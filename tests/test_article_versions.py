@@ -197,6 +197,21 @@ def test_a_word_that_changed_between_versions_while_the_ui_kept_it_is_the_articl
     )
 
 
+def test_the_other_versions_very_word_outweighs_an_inflected_reading() -> None:
+    """da-DK 2022 says "Afregn saldo"; 2021 and the UI "Afregningssaldo". The stems would
+    read the bold as holding the UI label's words inflected (extra-words); the other
+    version's copy using the UI's very word says the word changed (found by seeding)."""
+    article = with_other_versions(load_copy(PAY_SUBSCRIPTION_2022, "da-DK"))
+    settle = article.label(Slot2022.SETTLE_BALANCE)
+    assert settle is not None and settle.localized == "Afregn saldo"
+    verdict = judge(article, settle, "Afregningssaldo")
+    assert (verdict.verdict, verdict.kind) == (ARTICLE_DEFECT, RETRANSLATED)
+    alone = load_copy(PAY_SUBSCRIPTION_2022, "da-DK")
+    alone_settle = alone.label(Slot2022.SETTLE_BALANCE)
+    assert alone_settle is not None
+    assert judge(alone, alone_settle, "Afregningssaldo").kind == "extra-words"
+
+
 def test_a_label_left_in_english_in_a_localized_copy_is_untranslated() -> None:
     article = load_copy(PAY_SUBSCRIPTION_2022, "de-DE")
     text = article.path.read_text(encoding="utf-8").replace(

@@ -158,7 +158,7 @@ def test_brackets_around_a_label_never_matter(label: str) -> None:
     assert strip_markup(f"[{label}](https://example.com/x)").text == strip_markup(label).text
 
 
-QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("「", "」")]
+QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ("「", "」")]
 
 
 @given(labels.filter(lambda s: not set(s) & set("\"“”«»„「」'’[]()")), st.sampled_from(QUOTE_PAIRS))

@@ -154,6 +154,10 @@ SYNTHETIC = [
     ("Latin", "Klicken Sie auf **Jetzt speichern**.", "speichern", ARTICLE_DEFECT, "extra-words"),
     ("Latin", "Klicken Sie auf **Speichern**.", "Sichern", UI_DIFFERS, ""),
     ("Cyrillic", "Нажмите **«Сохранить»**.", "Сохранить", ARTICLE_DEFECT, "quoted"),
+    # Polish and Hungarian quotes open low and close high right: „…” (German closes „…“).
+    ("Latin", "Kliknij przycisk **„Zapisz”**.", "Zapisz", ARTICLE_DEFECT, "quoted"),
+    ("Latin", "Kattintson a **„Mentés”** gombra.", "Mentés", ARTICLE_DEFECT, "quoted"),
+    ("Latin", "Klicken Sie auf **„Speichern“**.", "Speichern", ARTICLE_DEFECT, "quoted"),
     (
         "Cyrillic",
         "Нажмите Сохранить **изменения**.",
