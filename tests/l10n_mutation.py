@@ -61,7 +61,7 @@ MUTANTS = [
     ),
     L10nMutant(
         PortalMutant(
-            "drop-alert-role", "templates/settle_panel.html",
+            "drop-alert-role", "templates/form_errors.html",
             '<div class="errors" role="alert"', '<div class="errors"', (),
         ),
         scenario("ar-SA", "card_number_that_fails"),
