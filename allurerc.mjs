@@ -9,10 +9,16 @@ const categoriesFile = `${results}/categories.json`;
 const categories = existsSync(categoriesFile)
   ? JSON.parse(readFileSync(categoriesFile, "utf8"))
   : [];
-const locales = readdirSync("fixtures/articles")
-  .filter((name) => name.endsWith(".md"))
-  .map((name) => name.slice(0, -".md".length))
-  .sort();
+// Every locale some article version is published in (articles/<version>/locales/<locale>.md).
+const locales = [
+  ...new Set(
+    readdirSync("articles", { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`articles/${entry.name}/locales`))
+      .flatMap((entry) => readdirSync(`articles/${entry.name}/locales`))
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => name.slice(0, -".md".length)),
+  ),
+].sort();
 const localeOf = (labels) => labels.find((label) => label.name === "locale")?.value;
 
 export default {
