@@ -12,50 +12,24 @@ from collections.abc import Iterator
 
 from articles.pay_subscription_2022.vocabulary import Action2022, Option2022, Slot2022
 from core import scenario_data as data
-from core.gherkin import Scenario, one_line, quote, step_comment
-from core.model import Action, Article, ArticleError, Label, Slot, Step
+from core.gherkin import Scenario, StepLines, quote
+from core.model import Article
 
-CARDS_HEADER = ("brand", "number", "expires", "holder", "on file")
 SCENARIO_NAMES = {
     Option2022.OTHER_METHOD: "Admin chooses a different payment method, then saves",
     Option2022.NEW_METHOD: "Admin adds a new payment method, then saves",
 }
 
 
-class FeatureBuilder:
+class FeatureBuilder(StepLines):
     """Builds the scenarios of one copy of the 2022 section from the steps it classifies."""
 
     def __init__(self, article: Article) -> None:
-        self.article = article
+        super().__init__(article)
         self.navigate = self._require(Action2022.NAVIGATE)
         self.settle = self._require(Action2022.SETTLE)
         self.choose = self._require(Action2022.CHOOSE_METHOD)
         self.save = self._require(Action2022.SAVE)
-
-    def _require(self, action: Action) -> Step:
-        step = self.article.step_for(action)
-        if step is None:
-            raise ArticleError(f"{self.article.path}: no numbered step does '{action.value}'")
-        return step
-
-    def _label(self, slot: Slot) -> Label:
-        label = self.article.label(slot)
-        if label is None:
-            raise ArticleError(
-                f"{self.article.path}: the English source names no {slot.value!r} control"
-            )
-        return label
-
-    def comment(self, step: Step) -> list[str]:
-        """The article step quoted, and a note for each of its labels the article lost."""
-        lines = [step_comment(step)]
-        for label in step.labels:
-            if label.slot is not None and label.doubts:
-                lines.append(
-                    f"# article defect? {label.english!r} -> {label.localized!r}: "
-                    f"{one_line('; '.join(label.doubts))}"
-                )
-        return lines
 
     def go_to_payment_methods(self) -> list[str]:
         billing, bills = self._label(Slot2022.BILLING), self._label(Slot2022.BILLS_AND_PAYMENTS)
@@ -100,24 +74,6 @@ class FeatureBuilder:
             "Then the warning is gone and the payment method is shown as the one on file",
             f"And exactly one charge of {quote(amount)} {quote(currency)} was made "
             f"to the card ending in {quote(card)}",
-        ]
-
-    def background(self) -> list[str]:
-        amount, currency = data.BALANCE_AMOUNT, data.BALANCE_CURRENCY
-        rows = [CARDS_HEADER] + [
-            (c.brand, c.number, c.expires, c.holder, "yes" if c.on_file else "no")
-            for c in data.SAVED_CARDS
-        ]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(CARDS_HEADER))]
-        table = [
-            "  | " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |"
-            for row in rows
-        ]
-        return [
-            f"Given a tenant whose subscription has a past-due balance of {quote(amount)} "
-            f"{quote(currency)}",
-            "And these credit cards are saved for the tenant:",
-            *table,
         ]
 
     def scenarios(self) -> Iterator[Scenario]:

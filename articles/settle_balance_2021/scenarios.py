@@ -13,18 +13,15 @@ from articles.settle_balance_2021.vocabulary import Action2021 as Action
 from articles.settle_balance_2021.vocabulary import Option2021 as Option
 from articles.settle_balance_2021.vocabulary import Slot2021 as Slot
 from core import scenario_data as data
-from core.gherkin import Scenario, one_line, quote, step_comment
-from core.model import Action as AnyAction
-from core.model import Article, ArticleError, Label, Step
-
-CARDS_HEADER = ("brand", "number", "expires", "holder", "on file")
+from core.gherkin import Scenario, StepLines, quote, step_comment
+from core.model import Article, ArticleError, Step
 
 
-class FeatureBuilder:
+class FeatureBuilder(StepLines):
     """Builds the scenarios of one article from the steps it classifies."""
 
     def __init__(self, article: Article) -> None:
-        self.article = article
+        super().__init__(article)
         self.navigate = self._require(Action.NAVIGATE)
         self.settle = self._require(Action.SETTLE)
         self.save = self._require(Action.SAVE)
@@ -34,31 +31,6 @@ class FeatureBuilder:
             raise ArticleError(
                 f"{article.path}: no step describes the card owner or non-owner options"
             )
-
-    def _require(self, action: AnyAction) -> Step:
-        step = self.article.step_for(action)
-        if step is None:
-            raise ArticleError(f"{self.article.path}: no numbered step does '{action.value}'")
-        return step
-
-    def _label(self, slot: Slot) -> Label:
-        label = self.article.label(slot)
-        if label is None:
-            raise ArticleError(
-                f"{self.article.path}: the English source names no {slot.value!r} control"
-            )
-        return label
-
-    def comment(self, step: Step) -> list[str]:
-        """The article step quoted, and a note for each of its labels the article lost."""
-        lines = [step_comment(step)]
-        for label in step.labels:
-            if label.slot is not None and label.doubts:
-                lines.append(
-                    f"# article defect? {label.english!r} -> {label.localized!r}: "
-                    f"{one_line('; '.join(label.doubts))}"
-                )
-        return lines
 
     # Step groups, each preceded by the article step it performs.
     def go_to_products(self) -> list[str]:
@@ -118,24 +90,6 @@ class FeatureBuilder:
     def sign_in(self, owner: bool) -> str:
         who = "owns" if owner else "does not own"
         return f"Given I am signed in as an admin who {who} the card on file"
-
-    def background(self) -> list[str]:
-        amount, currency = data.BALANCE_AMOUNT, data.BALANCE_CURRENCY
-        rows = [CARDS_HEADER] + [
-            (c.brand, c.number, c.expires, c.holder, "yes" if c.on_file else "no")
-            for c in data.SAVED_CARDS
-        ]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(CARDS_HEADER))]
-        table = [
-            "  | " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |"
-            for row in rows
-        ]
-        return [
-            f"Given a tenant whose subscription has a past-due balance of {quote(amount)} "
-            f"{quote(currency)}",
-            "And these credit cards are saved for the tenant:",
-            *table,
-        ]
 
     def scenarios(self) -> Iterator[Scenario]:
         yield Scenario(
